@@ -1,0 +1,233 @@
+package io.kpg.registry;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.google.protobuf.Descriptors.Descriptor;
+import io.kpg.errors.FieldError;
+import io.kpg.schema.Schema;
+import io.kpg.schema.SchemaRegistry;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Everything specific to one kind, in one place: identity (group, version, kind, resource names),
+ * schema, defaults, validation, Table columns, field selectors and subresources. The generic
+ * machinery (handlers, store, discovery, OpenAPI, watch) reads these and never names a kind.
+ *
+ * <p>A kind is added by writing one subclass annotated {@code @jakarta.inject.Singleton}; the
+ * {@link KindCatalog} picks it up. Hooks follow upstream's strategy contract: {@link
+ * #prepareForCreate} and {@link #prepareForUpdate} may change the object, {@link #applyDefaults}
+ * fills defaults, {@link #validate}/{@link #validateUpdate} only report.
+ */
+public abstract class KindDef {
+
+  /** A Table column, as in {@code meta.k8s.io/v1 TableColumnDefinition}. */
+  public record Column(String name, String type, String format, String description, int priority) {
+    public static Column of(String name, String type, String description) {
+      return new Column(name, type, "", description, 0);
+    }
+
+    public static Column wide(String name, String type, String description) {
+      return new Column(name, type, "", description, 1);
+    }
+  }
+
+  /** Where the scale subresource finds replicas and the selector. */
+  public record ScaleSpec(
+      String specReplicasPath, String statusReplicasPath, Function<ObjectNode, String> selector) {}
+
+  public static final Set<String> ALL_VERBS =
+      Set.of("create", "delete", "deletecollection", "get", "list", "patch", "update", "watch");
+
+  private final String group;
+  private final String version;
+  private final String kind;
+  private final String plural;
+  private final boolean namespaced;
+  private List<String> shortNames = List.of();
+  private List<String> categories = List.of();
+  private Set<String> verbs = ALL_VERBS;
+  private final Map<String, Function<ObjectNode, String>> fieldSelectors = new LinkedHashMap<>();
+  private volatile Schema schema;
+
+  protected KindDef(String group, String version, String kind, String plural, boolean namespaced) {
+    this.group = group;
+    this.version = version;
+    this.kind = kind;
+    this.plural = plural;
+    this.namespaced = namespaced;
+  }
+
+  protected final void shortNames(String... names) {
+    this.shortNames = List.of(names);
+  }
+
+  protected final void categories(String... names) {
+    this.categories = List.of(names);
+  }
+
+  protected final void verbs(String... names) {
+    this.verbs = Set.of(names);
+  }
+
+  /** Declares a field selector beyond {@code metadata.name}/{@code metadata.namespace}. */
+  protected final void fieldSelector(String field, Function<ObjectNode, String> value) {
+    fieldSelectors.put(field, value);
+  }
+
+  public final String group() {
+    return group;
+  }
+
+  public final String version() {
+    return version;
+  }
+
+  public final String kind() {
+    return kind;
+  }
+
+  /** the resource name: {@code deployments} */
+  public final String plural() {
+    return plural;
+  }
+
+  public String singular() {
+    return kind.toLowerCase();
+  }
+
+  public final boolean namespaced() {
+    return namespaced;
+  }
+
+  public final List<String> shortNames() {
+    return shortNames;
+  }
+
+  public final List<String> categories() {
+    return categories;
+  }
+
+  public final Set<String> verbs() {
+    return verbs;
+  }
+
+  /** {@code apps/v1} or {@code v1} */
+  public final String apiVersion() {
+    return group.isEmpty() ? version : group + "/" + version;
+  }
+
+  /** Field selectors beyond metadata.name and metadata.namespace, with how to read each. */
+  public final Map<String, Function<ObjectNode, String>> fieldSelectors() {
+    return fieldSelectors;
+  }
+
+  /** The protobuf message of this kind (schema source and protobuf request bodies). */
+  public Descriptor proto() {
+    return Objects.requireNonNull(
+        SchemaRegistry.messageFor(group, version, kind), "no proto message for " + kind);
+  }
+
+  public Schema schema() {
+    Schema s = schema;
+    if (s == null) {
+      s = SchemaRegistry.builtin().forMessage(proto());
+      schema = s;
+    }
+    return s;
+  }
+
+  /** Whether the kind has a {@code /status} subresource (status written only through it). */
+  public boolean hasStatus() {
+    return false;
+  }
+
+  /** The {@code /scale} subresource, or null. */
+  public ScaleSpec scale() {
+    return null;
+  }
+
+  /** Subresources beyond status and scale that the kind serves (e.g. pods/binding). */
+  public List<String> extraSubresources() {
+    return List.of();
+  }
+
+  /** Whether a PUT to a missing object creates it. */
+  public boolean allowCreateOnUpdate() {
+    return false;
+  }
+
+  /**
+   * Whether the kind's {@code generation} follows changes to everything outside metadata and status
+   * ("spec"); kinds without spec keep generation at 1... or not set at all.
+   */
+  public boolean tracksGeneration() {
+    return hasStatus();
+  }
+
+  /** Clears what users may not set on create (for kinds with status: the status). */
+  public void prepareForCreate(ObjectNode obj) {
+    if (hasStatus()) {
+      obj.remove("status");
+    }
+  }
+
+  /** Keeps what a main-resource update may not change (for kinds with status: the status). */
+  public void prepareForUpdate(ObjectNode obj, ObjectNode old) {
+    if (hasStatus()) {
+      JsonNode st = old.get("status");
+      if (st == null) {
+        obj.remove("status");
+      } else {
+        obj.set("status", st.deepCopy());
+      }
+    }
+  }
+
+  /** Fills server-side defaults, as upstream's defaulting functions do. */
+  public void applyDefaults(ObjectNode obj) {}
+
+  /** Kind-specific validation on create (object meta is validated by the generic store). */
+  public List<FieldError> validate(ObjectNode obj) {
+    return new ArrayList<>();
+  }
+
+  /** Kind-specific validation on update, including immutable fields. */
+  public List<FieldError> validateUpdate(ObjectNode obj, ObjectNode old) {
+    return validate(obj);
+  }
+
+  /** Validation of a status update. */
+  public List<FieldError> validateStatusUpdate(ObjectNode obj, ObjectNode old) {
+    return new ArrayList<>();
+  }
+
+  /** Warnings returned in {@code Warning} headers on create and update. */
+  public List<String> warnings(ObjectNode obj) {
+    return List.of();
+  }
+
+  /** Table columns; the default is upstream's for types without a printer: Name and Created At. */
+  public List<Column> columns() {
+    return List.of(
+        new Column("Name", "string", "name", "Name must be unique within a namespace.", 0),
+        new Column("Created At", "date", "", "CreationTimestamp is a timestamp.", 0));
+  }
+
+  /** Cells of one Table row, in {@link #columns()} order. */
+  public List<Object> row(ObjectNode obj, Instant now) {
+    JsonNode md = obj.path("metadata");
+    return List.of(md.path("name").asText(), md.path("creationTimestamp").asText());
+  }
+
+  @Override
+  public String toString() {
+    return plural + (group.isEmpty() ? "" : "." + group);
+  }
+}

@@ -1,0 +1,143 @@
+package io.kpg.schema;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The structural schema of a field or type, as OpenAPI, strict field validation and patching need
+ * it. Object schemas are shared per definition (so recursive types work); array and map schemas are
+ * made per field, which is why they carry the field's patch metadata.
+ */
+public final class Schema {
+
+  public enum Type {
+    OBJECT,
+    MAP,
+    ARRAY,
+    STRING,
+    INTEGER,
+    NUMBER,
+    BOOLEAN,
+    INT_OR_STRING,
+    /** any JSON value (RawExtension, FieldsV1, free-form JSON) */
+    ANY
+  }
+
+  /** A named property of an object, with the patch metadata upstream declares on that field. */
+  public record Field(
+      String name,
+      Schema schema,
+      String patchStrategy,
+      String patchMergeKey,
+      String listType,
+      List<String> listMapKeys) {
+
+    public boolean mergeList() {
+      return patchStrategy != null && patchStrategy.contains("merge");
+    }
+
+    public boolean retainKeys() {
+      return patchStrategy != null && patchStrategy.contains("retainKeys");
+    }
+  }
+
+  public final Type type;
+
+  /** OpenAPI format: int32, int64, double, date-time, byte */
+  public final String format;
+
+  /** for OBJECT: the definition name, e.g. {@code io.k8s.api.core.v1.PodSpec} */
+  public final String definition;
+
+  private final Map<String, Field> properties;
+  private Schema items;
+  private Set<String> required = Set.of();
+  private List<String> enumValues = List.of();
+  private String description = "";
+
+  /** group/version/kind triples this definition is the top-level type of */
+  private List<String[]> gvks = List.of();
+
+  private Schema(Type type, String format, String definition) {
+    this.type = type;
+    this.format = format;
+    this.definition = definition;
+    this.properties = type == Type.OBJECT ? new LinkedHashMap<>() : Map.of();
+  }
+
+  public static Schema object(String definition) {
+    return new Schema(Type.OBJECT, null, definition);
+  }
+
+  public static Schema primitive(Type type, String format) {
+    return new Schema(type, format, null);
+  }
+
+  public static Schema array(Schema items) {
+    Schema s = new Schema(Type.ARRAY, null, null);
+    s.items = items;
+    return s;
+  }
+
+  public static Schema map(Schema values) {
+    Schema s = new Schema(Type.MAP, null, null);
+    s.items = values;
+    return s;
+  }
+
+  public Map<String, Field> properties() {
+    return properties;
+  }
+
+  public Field property(String name) {
+    return properties.get(name);
+  }
+
+  /** element schema of an ARRAY, value schema of a MAP */
+  public Schema items() {
+    return items;
+  }
+
+  public Set<String> required() {
+    return required;
+  }
+
+  public void setRequired(Set<String> required) {
+    this.required = Set.copyOf(required);
+  }
+
+  public List<String> enumValues() {
+    return enumValues;
+  }
+
+  public void setEnumValues(List<String> values) {
+    this.enumValues = List.copyOf(values);
+  }
+
+  public String description() {
+    return description;
+  }
+
+  public void setDescription(String description) {
+    this.description = description == null ? "" : description;
+  }
+
+  public List<String[]> gvks() {
+    return gvks;
+  }
+
+  public void setGvks(List<String[]> gvks) {
+    this.gvks = List.copyOf(gvks);
+  }
+
+  void putProperty(Field f) {
+    properties.put(f.name(), f);
+  }
+
+  @Override
+  public String toString() {
+    return definition != null ? definition : type + (items != null ? "<" + items + ">" : "");
+  }
+}
