@@ -239,6 +239,17 @@ class LabelSelectorTest {
   }
 
   @Test
+  void controlCharactersAreEchoedWithGoEscapes() {
+    assertTrue(
+        badRequest("a\u0001b")
+            .startsWith("unable to parse requirement: <nil>: Invalid value: \"a\\x01b\": "));
+    // \f is not selector whitespace: it stays in the key and makes it invalid
+    assertTrue(
+        badRequest("a\fb=c")
+            .startsWith("unable to parse requirement: <nil>: Invalid value: \"a\\fb\": "));
+  }
+
+  @Test
   void requiresExactMatch() {
     assertEquals(Optional.of("a"), LabelSelector.parse("x=a,y").requiresExactMatch("x"));
     assertEquals(Optional.of("a"), LabelSelector.parse("x in (a)").requiresExactMatch("x"));
