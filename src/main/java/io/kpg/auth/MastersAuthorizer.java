@@ -3,8 +3,8 @@ package io.kpg.auth;
 import jakarta.inject.Singleton;
 
 /**
- * The authorizer in force until RBAC arrives: members of {@code system:masters} may do
- * everything, kpg's own controllers ({@code system:kpg-controllers}) too, everyone else nothing.
+ * The authorizer in force until RBAC arrives: members of {@code system:masters} may do everything,
+ * kpg's own controllers ({@code system:kpg-controllers}) too, everyone else nothing.
  */
 @Singleton
 public class MastersAuthorizer implements Authorizer {

@@ -41,7 +41,8 @@ public class ControllerManager {
   static final List<String> SYSTEM_NAMESPACES =
       List.of("default", "kube-system", "kube-public", "kube-node-lease");
   private static final DateTimeFormatter MICRO =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS'Z'").withZone(java.time.ZoneOffset.UTC);
+      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS'Z'")
+          .withZone(java.time.ZoneOffset.UTC);
 
   @Inject Storage storage;
   @Inject KindCatalog catalog;
@@ -181,20 +182,25 @@ public class ControllerManager {
     }
     String rv = current.path("metadata").path("resourceVersion").asText();
     try {
-      client.update(leases, LEASE_NAMESPACE, LEASE_NAME, l -> {
-        if (!rv.equals(l.path("metadata").path("resourceVersion").asText())) {
-          throw io.kpg.errors.Errors.conflict("coordination.k8s.io", "leases", LEASE_NAME, "lease changed");
-        }
-        ObjectNode s = Json.obj(l, "spec");
-        if (!mine) {
-          s.put("holderIdentity", identity);
-          s.put("acquireTime", microTime(now));
-          s.put("leaseTransitions", s.path("leaseTransitions").asInt(0) + 1);
-        }
-        s.put("leaseDurationSeconds", LEASE_SECONDS);
-        s.put("renewTime", microTime(now));
-        return l;
-      });
+      client.update(
+          leases,
+          LEASE_NAMESPACE,
+          LEASE_NAME,
+          l -> {
+            if (!rv.equals(l.path("metadata").path("resourceVersion").asText())) {
+              throw io.kpg.errors.Errors.conflict(
+                  "coordination.k8s.io", "leases", LEASE_NAME, "lease changed");
+            }
+            ObjectNode s = Json.obj(l, "spec");
+            if (!mine) {
+              s.put("holderIdentity", identity);
+              s.put("acquireTime", microTime(now));
+              s.put("leaseTransitions", s.path("leaseTransitions").asInt(0) + 1);
+            }
+            s.put("leaseDurationSeconds", LEASE_SECONDS);
+            s.put("renewTime", microTime(now));
+            return l;
+          });
       return true;
     } catch (StatusException e) {
       return false;
@@ -203,11 +209,13 @@ public class ControllerManager {
 
   Informer informer(String group, String version, String plural) {
     synchronized (informers) {
-      return informers.computeIfAbsent(group + "/" + version + "/" + plural, k -> {
-        Informer i = new Informer(storage, client.kind(group, version, plural));
-        i.start();
-        return i;
-      });
+      return informers.computeIfAbsent(
+          group + "/" + version + "/" + plural,
+          k -> {
+            Informer i = new Informer(storage, client.kind(group, version, plural));
+            i.start();
+            return i;
+          });
     }
   }
 

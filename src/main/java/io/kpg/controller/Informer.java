@@ -8,7 +8,6 @@ import io.kpg.storage.Change;
 import io.kpg.storage.ListPage;
 import io.kpg.storage.ListQuery;
 import io.kpg.storage.ResourceKey;
-import io.kpg.storage.StorageException;
 import io.kpg.watch.Watcher;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,9 +18,9 @@ import java.util.concurrent.LinkedBlockingQueue;
 import org.jboss.logging.Logger;
 
 /**
- * An in-process informer: lists one resource from the store, then follows the watch cache,
- * keeping an indexed copy of every object in memory (the lister) and calling handlers on each
- * change. No HTTP involved. A watch that is dropped or expires leads to a fresh list.
+ * An in-process informer: lists one resource from the store, then follows the watch cache, keeping
+ * an indexed copy of every object in memory (the lister) and calling handlers on each change. No
+ * HTTP involved. A watch that is dropped or expires leads to a fresh list.
  */
 public final class Informer {
   private static final Logger LOG = Logger.getLogger(Informer.class);
@@ -94,7 +93,8 @@ public final class Informer {
   }
 
   public static String keyOf(ObjectNode o) {
-    return key(o.path("metadata").path("namespace").asText(""), o.path("metadata").path("name").asText());
+    return key(
+        o.path("metadata").path("namespace").asText(""), o.path("metadata").path("name").asText());
   }
 
   private void run() {
@@ -102,17 +102,18 @@ public final class Informer {
       Watcher w = null;
       try {
         long rv = relist();
-        w = new Watcher() {
-          @Override
-          public boolean offer(Change change) {
-            return events.offer(change);
-          }
+        w =
+            new Watcher() {
+              @Override
+              public boolean offer(Change change) {
+                return events.offer(change);
+              }
 
-          @Override
-          public void close() {
-            events.offer(RELIST);
-          }
-        };
+              @Override
+              public void close() {
+                events.offer(RELIST);
+              }
+            };
         storage.cache().watch(ResourceKey.DEFAULT_CLUSTER, kind.group(), kind.plural(), rv, w);
         synced = true;
         while (running) {
@@ -124,7 +125,7 @@ public final class Informer {
         }
       } catch (InterruptedException e) {
         return;
-      } catch (StorageException | RuntimeException e) {
+      } catch (RuntimeException e) {
         LOG.debugf("informer %s restarting: %s", kind, e.toString());
         sleep();
       } finally {
@@ -137,8 +138,21 @@ public final class Informer {
 
   private long relist() {
     events.clear();
-    ListPage page = storage.store().list(new ListQuery(ResourceKey.DEFAULT_CLUSTER, kind.group(),
-        kind.plural(), null, null, null, null, 0, null, 0));
+    ListPage page =
+        storage
+            .store()
+            .list(
+                new ListQuery(
+                    ResourceKey.DEFAULT_CLUSTER,
+                    kind.group(),
+                    kind.plural(),
+                    null,
+                    null,
+                    null,
+                    null,
+                    0,
+                    null,
+                    0));
     Map<String, ObjectNode> fresh = new ConcurrentHashMap<>();
     for (String s : page.items()) {
       ObjectNode o = Json.parseTrusted(s);

@@ -23,7 +23,9 @@ import java.util.function.UnaryOperator;
 @Singleton
 public class LocalClient {
   static final UserInfo USER =
-      new UserInfo("system:kpg-controller-manager", List.of("system:kpg-controllers", "system:authenticated"));
+      new UserInfo(
+          "system:kpg-controller-manager",
+          List.of("system:kpg-controllers", "system:authenticated"));
 
   @Inject ResourceStore store;
   @Inject KindCatalog catalog;
@@ -38,9 +40,11 @@ public class LocalClient {
   }
 
   private RequestContext ctx(KindDef k, String verb, String ns, String name, String sub) {
-    Attributes a = new Attributes(USER, verb, true, k.group(), k.version(), k.plural(), sub, ns, name, "");
+    Attributes a =
+        new Attributes(USER, verb, true, k.group(), k.version(), k.plural(), sub, ns, name, "");
     if (authorizer.authorize(a) != Authorizer.Decision.ALLOW) {
-      throw Errors.forbidden(k.group(), k.plural(), name, "controller may not " + verb + " " + k.plural());
+      throw Errors.forbidden(
+          k.group(), k.plural(), name, "controller may not " + verb + " " + k.plural());
     }
     return RequestContext.internal(USER);
   }
@@ -50,17 +54,24 @@ public class LocalClient {
   }
 
   public ObjectNode update(KindDef k, String ns, String name, UnaryOperator<ObjectNode> change) {
-    return store.guaranteedUpdate(ctx(k, "update", ns, name, ""), k, ns, name, Target.MAIN, change, null, false)
+    return store
+        .guaranteedUpdate(
+            ctx(k, "update", ns, name, ""), k, ns, name, Target.MAIN, change, null, false)
         .object();
   }
 
-  public ObjectNode updateStatus(KindDef k, String ns, String name, UnaryOperator<ObjectNode> change) {
-    return store.guaranteedUpdate(ctx(k, "update", ns, name, "status"), k, ns, name, Target.STATUS, change, null, false)
+  public ObjectNode updateStatus(
+      KindDef k, String ns, String name, UnaryOperator<ObjectNode> change) {
+    return store
+        .guaranteedUpdate(
+            ctx(k, "update", ns, name, "status"), k, ns, name, Target.STATUS, change, null, false)
         .object();
   }
 
-  public ObjectNode updateSubresource(KindDef k, String ns, String name, String sub, ObjectNode body) {
-    ResourceStore.Written w = store.subresource(ctx(k, "update", ns, name, sub), k, ns, name, sub, body);
+  public ObjectNode updateSubresource(
+      KindDef k, String ns, String name, String sub, ObjectNode body) {
+    ResourceStore.Written w =
+        store.subresource(ctx(k, "update", ns, name, sub), k, ns, name, sub, body);
     return w == null ? null : w.object();
   }
 

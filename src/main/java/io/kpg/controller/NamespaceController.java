@@ -25,18 +25,20 @@ final class NamespaceController extends Controller {
   private final Storage storage;
   private final KindDef nsKind;
 
-  NamespaceController(ControllerManager cm, LocalClient client, KindCatalog catalog, Storage storage) {
+  NamespaceController(
+      ControllerManager cm, LocalClient client, KindCatalog catalog, Storage storage) {
     super("namespace");
     this.client = client;
     this.catalog = catalog;
     this.storage = storage;
     this.namespaces = cm.informer("", "v1", "namespaces");
     this.nsKind = namespaces.kind();
-    namespaces.addHandler((old, obj, deleted) -> {
-      if (!deleted && obj.path("metadata").has("deletionTimestamp")) {
-        queue.add(obj.path("metadata").path("name").asText());
-      }
-    });
+    namespaces.addHandler(
+        (old, obj, deleted) -> {
+          if (!deleted && obj.path("metadata").has("deletionTimestamp")) {
+            queue.add(obj.path("metadata").path("name").asText());
+          }
+        });
   }
 
   @Override
@@ -64,8 +66,21 @@ final class NamespaceController extends Controller {
       if (!k.namespaced() || !k.verbs().contains("delete")) {
         continue;
       }
-      ListPage page = storage.store().list(new ListQuery(ResourceKey.DEFAULT_CLUSTER, k.group(),
-          k.plural(), name, null, null, null, 0, null, 0));
+      ListPage page =
+          storage
+              .store()
+              .list(
+                  new ListQuery(
+                      ResourceKey.DEFAULT_CLUSTER,
+                      k.group(),
+                      k.plural(),
+                      name,
+                      null,
+                      null,
+                      null,
+                      0,
+                      null,
+                      0));
       for (String item : page.items()) {
         remaining++;
         ObjectNode o = Json.parseTrusted(item);

@@ -27,21 +27,24 @@ final class ServiceAccountController extends Controller {
     this.namespaces = cm.informer("", "v1", "namespaces");
     this.serviceAccounts = cm.informer("", "v1", "serviceaccounts");
     this.configMaps = cm.informer("", "v1", "configmaps");
-    namespaces.addHandler((old, obj, deleted) -> {
-      if (!deleted) {
-        queue.add(obj.path("metadata").path("name").asText());
-      }
-    });
-    serviceAccounts.addHandler((old, obj, deleted) -> {
-      if (deleted && DEFAULT_SA.equals(obj.path("metadata").path("name").asText())) {
-        queue.add(obj.path("metadata").path("namespace").asText());
-      }
-    });
-    configMaps.addHandler((old, obj, deleted) -> {
-      if (ROOT_CA.equals(obj.path("metadata").path("name").asText())) {
-        queue.add(obj.path("metadata").path("namespace").asText());
-      }
-    });
+    namespaces.addHandler(
+        (old, obj, deleted) -> {
+          if (!deleted) {
+            queue.add(obj.path("metadata").path("name").asText());
+          }
+        });
+    serviceAccounts.addHandler(
+        (old, obj, deleted) -> {
+          if (deleted && DEFAULT_SA.equals(obj.path("metadata").path("name").asText())) {
+            queue.add(obj.path("metadata").path("namespace").asText());
+          }
+        });
+    configMaps.addHandler(
+        (old, obj, deleted) -> {
+          if (ROOT_CA.equals(obj.path("metadata").path("name").asText())) {
+            queue.add(obj.path("metadata").path("namespace").asText());
+          }
+        });
   }
 
   @Override
@@ -70,15 +73,21 @@ final class ServiceAccountController extends Controller {
       ObjectNode o = Json.object();
       ObjectNode md = o.putObject("metadata");
       md.put("name", ROOT_CA);
-      md.putObject("annotations").put("kubernetes.io/description",
-          "Contains a CA bundle that can be used to verify the kube-apiserver when using internal endpoints such as the internal service IP or kubernetes.default.svc. No other usage is guaranteed across distributions of Kubernetes clusters.");
+      md.putObject("annotations")
+          .put(
+              "kubernetes.io/description",
+              "Contains a CA bundle that can be used to verify the kube-apiserver when using internal endpoints such as the internal service IP or kubernetes.default.svc. No other usage is guaranteed across distributions of Kubernetes clusters.");
       o.putObject("data").put("ca.crt", caPem);
       createIgnoringExists(client.kind("", "v1", "configmaps"), ns, o);
     } else if (!caPem.equals(cm.path("data").path("ca.crt").asText())) {
-      client.update(client.kind("", "v1", "configmaps"), ns, ROOT_CA, c -> {
-        Json.obj(c, "data").put("ca.crt", caPem);
-        return c;
-      });
+      client.update(
+          client.kind("", "v1", "configmaps"),
+          ns,
+          ROOT_CA,
+          c -> {
+            Json.obj(c, "data").put("ca.crt", caPem);
+            return c;
+          });
     }
     return Result.DONE;
   }

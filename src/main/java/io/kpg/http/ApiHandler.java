@@ -70,8 +70,14 @@ public class ApiHandler {
     } catch (StorageException e) {
       Responses.status(rc, Errors.serviceUnavailable(e.getMessage()));
     } finally {
-      metrics.observe(info.verb(), info.group(), info.version(), resourceLabel, info.subresource(),
-          rc.response().getStatusCode(), System.nanoTime() - start);
+      metrics.observe(
+          info.verb(),
+          info.group(),
+          info.version(),
+          resourceLabel,
+          info.subresource(),
+          rc.response().getStatusCode(),
+          System.nanoTime() - start);
     }
   }
 
@@ -94,13 +100,16 @@ public class ApiHandler {
     if (!k.namespaced() && !info.namespace().isEmpty()) {
       throw notFoundPath();
     }
-    if (k.namespaced() && info.namespace().isEmpty() && !info.verb().equals("list")
+    if (k.namespaced()
+        && info.namespace().isEmpty()
+        && !info.verb().equals("list")
         && !info.verb().equals("watch")) {
       throw notFoundPath();
     }
     UserInfo user = rc.get(USER_KEY);
     authorize(user, info, k);
-    if (!k.verbs().contains(info.verb()) && !(info.verb().equals("watch") && k.verbs().contains("watch"))
+    if (!k.verbs().contains(info.verb())
+        && !(info.verb().equals("watch") && k.verbs().contains("watch"))
         && sub.isEmpty()) {
       throw Errors.methodNotAllowed(info.verb(), info.resource());
     }
@@ -125,23 +134,44 @@ public class ApiHandler {
   private void authorize(UserInfo user, RequestInfo info, KindDef k) {
     Attributes a =
         new Attributes(
-            user, info.verb(), true, info.group(), info.version(), info.resource(),
-            info.subresource(), info.namespace(), info.name(), info.path());
+            user,
+            info.verb(),
+            true,
+            info.group(),
+            info.version(),
+            info.resource(),
+            info.subresource(),
+            info.namespace(),
+            info.name(),
+            info.path());
     if (authorizer.authorize(a) == Authorizer.Decision.ALLOW) {
       return;
     }
-    String res = info.subresource().isEmpty() ? info.resource() : info.resource() + "/" + info.subresource();
+    String res =
+        info.subresource().isEmpty() ? info.resource() : info.resource() + "/" + info.subresource();
     String scope =
-        info.namespace().isEmpty() ? "at the cluster scope" : "in the namespace \"" + info.namespace() + "\"";
-    String subject = info.name().isEmpty()
-        ? Errors.qualified(info.group(), info.resource())
-        : Errors.qualified(info.group(), info.resource()) + " \"" + info.name() + "\"";
+        info.namespace().isEmpty()
+            ? "at the cluster scope"
+            : "in the namespace \"" + info.namespace() + "\"";
+    String subject =
+        info.name().isEmpty()
+            ? Errors.qualified(info.group(), info.resource())
+            : Errors.qualified(info.group(), info.resource()) + " \"" + info.name() + "\"";
     throw Errors.forbidden(
         info.group(),
         info.resource(),
         info.name(),
-        subject + " is forbidden: User \"" + user.name() + "\" cannot " + info.verb()
-            + " resource \"" + res + "\" in API group \"" + info.group() + "\" " + scope);
+        subject
+            + " is forbidden: User \""
+            + user.name()
+            + "\" cannot "
+            + info.verb()
+            + " resource \""
+            + res
+            + "\" in API group \""
+            + info.group()
+            + "\" "
+            + scope);
   }
 
   // ------------------------------------------------------------------ get / list
@@ -160,13 +190,15 @@ public class ApiHandler {
       RoutingContext rc, int code, KindDef k, ObjectNode obj, Output out, List<String> warnings) {
     switch (out.form()) {
       case TABLE -> {
-        ObjectNode t = TableWriter.table(k, List.of(obj), out.metaVersion(),
-            rc.request().getParam("includeObject"), true);
-        ((ObjectNode) t.get("metadata")).put("resourceVersion",
-            obj.path("metadata").path("resourceVersion").asText());
+        ObjectNode t =
+            TableWriter.table(
+                k, List.of(obj), out.metaVersion(), rc.request().getParam("includeObject"), true);
+        ((ObjectNode) t.get("metadata"))
+            .put("resourceVersion", obj.path("metadata").path("resourceVersion").asText());
         Responses.json(rc, code, t, warnings);
       }
-      case METADATA -> Responses.json(rc, code, TableWriter.partial(obj, out.metaVersion()), warnings);
+      case METADATA ->
+          Responses.json(rc, code, TableWriter.partial(obj, out.metaVersion()), warnings);
       default -> Responses.json(rc, code, obj, warnings);
     }
   }
@@ -180,11 +212,19 @@ public class ApiHandler {
     String rv = Long.toString(page.rv());
     String cont = page.hasMore() ? ListOptions.encodeContinue(page.rv(), page.lastKey()) : null;
     if (out.form() == Output.Form.OBJECT) {
-      StringBuilder sb = new StringBuilder(64 + page.items().stream().mapToInt(String::length).sum());
-      sb.append("{\"kind\":\"").append(k.kind()).append("List\",\"apiVersion\":\"")
-          .append(k.apiVersion()).append("\",\"metadata\":{\"resourceVersion\":\"").append(rv).append('"');
+      StringBuilder sb =
+          new StringBuilder(64 + page.items().stream().mapToInt(String::length).sum());
+      sb.append("{\"kind\":\"")
+          .append(k.kind())
+          .append("List\",\"apiVersion\":\"")
+          .append(k.apiVersion())
+          .append("\",\"metadata\":{\"resourceVersion\":\"")
+          .append(rv)
+          .append('"');
       if (cont != null) {
-        sb.append(",\"continue\":\"").append(cont).append("\",\"remainingItemCount\":")
+        sb.append(",\"continue\":\"")
+            .append(cont)
+            .append("\",\"remainingItemCount\":")
             .append(page.remaining());
       }
       sb.append("},\"items\":[");
@@ -233,10 +273,18 @@ public class ApiHandler {
     } else if (opts.exactRv() > 0) {
       snapshot = opts.exactRv();
     }
-    ListQuery q = new ListQuery(ResourceKey.DEFAULT_CLUSTER, k.group(), k.plural(),
-        k.namespaced() ? (ns == null || ns.isEmpty() ? null : ns) : null,
-        sel.exactName(), sel.labelContainment(),
-        sel.isEverything() ? null : sel::matchesText, snapshot, startAfter, opts.limit());
+    ListQuery q =
+        new ListQuery(
+            ResourceKey.DEFAULT_CLUSTER,
+            k.group(),
+            k.plural(),
+            k.namespaced() ? (ns == null || ns.isEmpty() ? null : ns) : null,
+            sel.exactName(),
+            sel.labelContainment(),
+            sel.isEverything() ? null : sel::matchesText,
+            snapshot,
+            startAfter,
+            opts.limit());
     try {
       if (opts.minRv() > 0) {
         watches.awaitRv(opts.minRv());
@@ -245,16 +293,26 @@ public class ApiHandler {
     } catch (StatusException e) {
       if (e.code() == 410 && opts.continueToken() != null) {
         // the snapshot is gone: offer an inconsistent continuation from the same key
-        ListQuery latest = new ListQuery(q.cluster(), q.group(), q.resource(), q.namespace(),
-            q.name(), q.labelsContain(), q.filter(), 0, startAfter, 1);
+        ListQuery latest =
+            new ListQuery(
+                q.cluster(),
+                q.group(),
+                q.resource(),
+                q.namespace(),
+                q.name(),
+                q.labelsContain(),
+                q.filter(),
+                0,
+                startAfter,
+                1);
         long now = store.list(k, latest).rv();
         throw Errors.gone(
-            "The provided continue parameter is too old to display a consistent list result. You"
-                + " can start a new list without the continue parameter, or use the continue token"
-                + " in this response to retrieve the remainder of the results. Continuing with the"
-                + " provided token results in an inconsistent list - objects that were created,"
-                + " modified, or deleted between the time the first chunk was returned and now may"
-                + " show up in the list.")
+                "The provided continue parameter is too old to display a consistent list result. You"
+                    + " can start a new list without the continue parameter, or use the continue token"
+                    + " in this response to retrieve the remainder of the results. Continuing with the"
+                    + " provided token results in an inconsistent list - objects that were created,"
+                    + " modified, or deleted between the time the first chunk was returned and now may"
+                    + " show up in the list.")
             .withContinue(ListOptions.encodeContinue(now, startAfter));
       }
       throw e;
@@ -268,14 +326,17 @@ public class ApiHandler {
     List<String> dry = req.params().getAll("dryRun");
     for (String d : dry) {
       if (!d.equals("All")) {
-        throw Errors.invalid("meta.k8s.io", "CreateOptions", "",
+        throw Errors.invalid(
+            "meta.k8s.io",
+            "CreateOptions",
+            "",
             List.of(FieldError.notSupported("dryRun", d, List.of("All"))));
       }
     }
     String fm = req.getParam("fieldManager");
     if (fm != null && fm.length() > 128) {
-      throw Errors.invalid("meta.k8s.io", "CreateOptions", "",
-          List.of(FieldError.tooLong("fieldManager", fm, 128)));
+      throw Errors.invalid(
+          "meta.k8s.io", "CreateOptions", "", List.of(FieldError.tooLong("fieldManager", fm, 128)));
     }
     if (fm == null) {
       String ua = req.getHeader("User-Agent");
@@ -286,13 +347,17 @@ public class ApiHandler {
     if (fv == null || fv.isEmpty()) {
       mode = defaultStrict ? FieldValidation.STRICT : FieldValidation.WARN;
     } else {
-      mode = switch (fv) {
-        case "Ignore" -> FieldValidation.IGNORE;
-        case "Warn" -> FieldValidation.WARN;
-        case "Strict" -> FieldValidation.STRICT;
-        default -> throw Errors.badRequest(
-            "fieldValidation must be one of \"Ignore\", \"Warn\", or \"Strict\", got \"" + fv + "\"");
-      };
+      mode =
+          switch (fv) {
+            case "Ignore" -> FieldValidation.IGNORE;
+            case "Warn" -> FieldValidation.WARN;
+            case "Strict" -> FieldValidation.STRICT;
+            default ->
+                throw Errors.badRequest(
+                    "fieldValidation must be one of \"Ignore\", \"Warn\", or \"Strict\", got \""
+                        + fv
+                        + "\"");
+          };
     }
     return new RequestContext(rc.get(USER_KEY), !dry.isEmpty(), fm, mode);
   }
@@ -317,19 +382,29 @@ public class ApiHandler {
   }
 
   ObjectNode checkObject(KindDef k, RequestContext ctx, JsonNode tree, List<String> dups) {
-    String what = k.kind() + " in version \"" + k.version() + "\" cannot be handled as a " + k.kind();
+    String what =
+        k.kind() + " in version \"" + k.version() + "\" cannot be handled as a " + k.kind();
     if (!(tree instanceof ObjectNode obj)) {
       throw Errors.badRequest(what + ": the request body must be a JSON object");
     }
     String av = obj.path("apiVersion").asText("");
     String kind = obj.path("kind").asText("");
     if (!av.isEmpty() && !av.equals(k.apiVersion())) {
-      throw Errors.badRequest("the API version in the data (" + av
-          + ") does not match the expected API version (" + k.apiVersion() + ")");
+      throw Errors.badRequest(
+          "the API version in the data ("
+              + av
+              + ") does not match the expected API version ("
+              + k.apiVersion()
+              + ")");
     }
     if (!kind.isEmpty() && !kind.equals(k.kind())) {
-      throw Errors.badRequest(what + ": the kind in the data (" + kind
-          + ") does not match the expected kind (" + k.kind() + ")");
+      throw Errors.badRequest(
+          what
+              + ": the kind in the data ("
+              + kind
+              + ") does not match the expected kind ("
+              + k.kind()
+              + ")");
     }
     List<String> unknown = SchemaCheck.check(obj, k.schema(), what);
     List<String> problems = new ArrayList<>();
@@ -385,7 +460,9 @@ public class ApiHandler {
   }
 
   static byte[] bodyBytes(RoutingContext rc) {
-    return rc.body() == null || rc.body().buffer() == null ? new byte[0] : rc.body().buffer().getBytes();
+    return rc.body() == null || rc.body().buffer() == null
+        ? new byte[0]
+        : rc.body().buffer().getBytes();
   }
 
   private void update(RoutingContext rc, RequestInfo info, KindDef k) {
@@ -404,19 +481,28 @@ public class ApiHandler {
       if (!(p.tree() instanceof ObjectNode body)) {
         throw Errors.badRequest("the request body must be a JSON object");
       }
-      ResourceStore.Written w =
-          store.subresource(ctx, k, info.namespace(), info.name(), sub, body);
+      ResourceStore.Written w = store.subresource(ctx, k, info.namespace(), info.name(), sub, body);
       writeObject(rc, 200, k, w.object(), out, ctx.warnings());
       return;
     }
     ObjectNode obj = decodeObject(rc, k, ctx);
     String bodyName = obj.path("metadata").path("name").asText("");
     if (!bodyName.isEmpty() && !bodyName.equals(info.name())) {
-      throw Errors.badRequest("the name of the object (" + bodyName
-          + ") does not match the name on the URL (" + info.name() + ")");
+      throw Errors.badRequest(
+          "the name of the object ("
+              + bodyName
+              + ") does not match the name on the URL ("
+              + info.name()
+              + ")");
     }
-    ResourceStore.Written w = store.update(ctx, k, info.namespace(), info.name(), obj,
-        sub.equals("status") ? Target.STATUS : Target.MAIN);
+    ResourceStore.Written w =
+        store.update(
+            ctx,
+            k,
+            info.namespace(),
+            info.name(),
+            obj,
+            sub.equals("status") ? Target.STATUS : Target.MAIN);
     writeObject(rc, w.created() ? 201 : 200, k, w.object(), out, ctx.warnings());
   }
 
@@ -434,26 +520,42 @@ public class ApiHandler {
     }
     String sub = info.subresource();
     if (sub.equals("scale")) {
-      ObjectNode result = Scales.patch(store, ctx, k, info.namespace(), info.name(),
-          current -> applyPatch(ct, current, patch, null));
+      ObjectNode result =
+          Scales.patch(
+              store,
+              ctx,
+              k,
+              info.namespace(),
+              info.name(),
+              current -> applyPatch(ct, current, patch, null));
       Responses.json(rc, 200, result, ctx.warnings());
       return;
     }
     Target target = sub.equals("status") ? Target.STATUS : Target.MAIN;
-    String pinnedRv = patch.isObject() ? patch.path("metadata").path("resourceVersion").asText("") : "";
-    ResourceStore.Written w = store.guaranteedUpdate(ctx, k, info.namespace(), info.name(), target,
-        current -> {
-          if (!pinnedRv.isEmpty()
-              && !pinnedRv.equals(current.path("metadata").path("resourceVersion").asText())) {
-            throw Errors.conflict(k.group(), k.plural(), info.name(), Errors.MODIFIED);
-          }
-          JsonNode patched = applyPatch(ct, current, patch, k);
-          RequestContext check = new RequestContext(ctx.user(), ctx.dryRun(), ctx.fieldManager(),
-              ctx.fieldValidation());
-          ObjectNode obj = checkObject(k, check, patched, List.of());
-          check.warnings().forEach(ctx::warn);
-          return obj;
-        }, null, !pinnedRv.isEmpty());
+    String pinnedRv =
+        patch.isObject() ? patch.path("metadata").path("resourceVersion").asText("") : "";
+    ResourceStore.Written w =
+        store.guaranteedUpdate(
+            ctx,
+            k,
+            info.namespace(),
+            info.name(),
+            target,
+            current -> {
+              if (!pinnedRv.isEmpty()
+                  && !pinnedRv.equals(current.path("metadata").path("resourceVersion").asText())) {
+                throw Errors.conflict(k.group(), k.plural(), info.name(), Errors.MODIFIED);
+              }
+              JsonNode patched = applyPatch(ct, current, patch, k);
+              RequestContext check =
+                  new RequestContext(
+                      ctx.user(), ctx.dryRun(), ctx.fieldManager(), ctx.fieldValidation());
+              ObjectNode obj = checkObject(k, check, patched, List.of());
+              check.warnings().forEach(ctx::warn);
+              return obj;
+            },
+            null,
+            !pinnedRv.isEmpty());
     if (!p.duplicates().isEmpty() && ctx.fieldValidation() == FieldValidation.WARN) {
       p.duplicates().forEach(d -> ctx.warn("duplicate field \"" + d + "\""));
     }
@@ -487,7 +589,8 @@ public class ApiHandler {
       try {
         grace = Long.parseLong(req.getParam("gracePeriodSeconds"));
       } catch (NumberFormatException e) {
-        throw Errors.badRequest("invalid gracePeriodSeconds: " + req.getParam("gracePeriodSeconds"));
+        throw Errors.badRequest(
+            "invalid gracePeriodSeconds: " + req.getParam("gracePeriodSeconds"));
       }
     }
     if (bytes.length > 0) {
@@ -526,16 +629,19 @@ public class ApiHandler {
       }
     }
     if (policy != null && !List.of("Orphan", "Background", "Foreground").contains(policy)) {
-      errs.add(FieldError.notSupported("propagationPolicy", policy,
-          List.of("Orphan", "Background", "Foreground")));
+      errs.add(
+          FieldError.notSupported(
+              "propagationPolicy", policy, List.of("Orphan", "Background", "Foreground")));
     }
     if (grace != null && grace < 0) {
-      errs.add(FieldError.invalid("gracePeriodSeconds", grace, "must be greater than or equal to 0"));
+      errs.add(
+          FieldError.invalid("gracePeriodSeconds", grace, "must be greater than or equal to 0"));
     }
     if (!errs.isEmpty()) {
       throw Errors.invalid("meta.k8s.io", "DeleteOptions", "", errs);
     }
-    ctxOut[0] = new RequestContext(rc.get(USER_KEY), !dryRun.isEmpty(), null, FieldValidation.IGNORE);
+    ctxOut[0] =
+        new RequestContext(rc.get(USER_KEY), !dryRun.isEmpty(), null, FieldValidation.IGNORE);
     return new DeleteOptions(uid, rv, policy, grace);
   }
 
@@ -569,15 +675,24 @@ public class ApiHandler {
     DeleteOptions opts = deleteOptions(rc, ctx);
     ListOptions lo = ListOptions.parse(rc.request(), false);
     Selection sel = new Selection(k, info.namespace(), lo.labelSelector(), lo.fieldSelector());
-    ListPage page = runList(k, info.namespace(), sel, new ListOptions(lo.labelSelector(),
-        lo.fieldSelector(), 0, null, 0, 0, lo.timeoutSeconds()));
+    ListPage page =
+        runList(
+            k,
+            info.namespace(),
+            sel,
+            new ListOptions(
+                lo.labelSelector(), lo.fieldSelector(), 0, null, 0, 0, lo.timeoutSeconds()));
     List<ObjectNode> items = new ArrayList<>();
     for (String s : page.items()) {
       ObjectNode o = Json.parseTrusted(s);
       try {
-        ResourceStore.Deleted d = store.delete(ctx[0], k, o.path("metadata").path("namespace").asText(""),
-            o.path("metadata").path("name").asText(), new DeleteOptions(null, null,
-                opts.propagationPolicy(), opts.gracePeriodSeconds()));
+        ResourceStore.Deleted d =
+            store.delete(
+                ctx[0],
+                k,
+                o.path("metadata").path("namespace").asText(""),
+                o.path("metadata").path("name").asText(),
+                new DeleteOptions(null, null, opts.propagationPolicy(), opts.gracePeriodSeconds()));
         items.add(d.object());
       } catch (StatusException e) {
         if (e.code() != 404) {

@@ -12,8 +12,8 @@ import jakarta.inject.Singleton;
 import org.jboss.logging.Logger;
 
 /**
- * The front door: authentication for every request, then /api and /apis to the {@link
- * ApiHandler} on worker threads, with a 3 MiB body limit and every failure answered as a Status.
+ * The front door: authentication for every request, then /api and /apis to the {@link ApiHandler}
+ * on worker threads, with a 3 MiB body limit and every failure answered as a Status.
  */
 @Singleton
 public class ApiRoutes {

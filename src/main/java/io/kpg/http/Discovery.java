@@ -17,8 +17,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Discovery: legacy (/api, /apis, /api/v1, /apis/g, /apis/g/v) and aggregated
- * (apidiscovery.k8s.io v2 and v2beta1), negotiated exactly from the Accept header.
+ * Discovery: legacy (/api, /apis, /api/v1, /apis/g, /apis/g/v) and aggregated (apidiscovery.k8s.io
+ * v2 and v2beta1), negotiated exactly from the Accept header.
  */
 @Singleton
 public class Discovery {
@@ -50,7 +50,9 @@ public class Discovery {
           ArrayNode addrs = o.putArray("serverAddressByClientCIDRs");
           ObjectNode a = addrs.addObject();
           a.put("clientCIDR", "0.0.0.0/0");
-          a.put("serverAddress", rc.request().authority() == null ? "" : rc.request().authority().toString());
+          a.put(
+              "serverAddress",
+              rc.request().authority() == null ? "" : rc.request().authority().toString());
           Responses.json(rc, 200, o, List.of());
         }
         return;
@@ -78,7 +80,10 @@ public class Discovery {
     if (!info.resourceRequest()) {
       // /apis/<group>
       String[] p = path.split("/");
-      if (p.length == 3 && p[1].equals("apis") && catalog.groups().contains(p[2]) && !p[2].isEmpty()) {
+      if (p.length == 3
+          && p[1].equals("apis")
+          && catalog.groups().contains(p[2])
+          && !p[2].isEmpty()) {
         ObjectNode g = group(p[2]);
         g.put("kind", "APIGroup");
         g.put("apiVersion", "v1");
@@ -178,8 +183,11 @@ public class Discovery {
 
   private static String storageHash(KindDef k) {
     try {
-      byte[] d = MessageDigest.getInstance("SHA-256")
-          .digest((k.group() + "/" + k.version() + "/" + k.kind()).getBytes(StandardCharsets.UTF_8));
+      byte[] d =
+          MessageDigest.getInstance("SHA-256")
+              .digest(
+                  (k.group() + "/" + k.version() + "/" + k.kind())
+                      .getBytes(StandardCharsets.UTF_8));
       return java.util.Base64.getEncoder().encodeToString(java.util.Arrays.copyOf(d, 8));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
@@ -209,12 +217,18 @@ public class Discovery {
           default -> {}
         }
       }
-      if (as == null && g == null && v == null
-          && (type.equals("application/json") || type.equals("*/*") || type.equals("application/*"))) {
+      if (as == null
+          && g == null
+          && v == null
+          && (type.equals("application/json")
+              || type.equals("*/*")
+              || type.equals("application/*"))) {
         return null;
       }
-      if (type.equals("application/json") && "apidiscovery.k8s.io".equals(g)
-          && "APIGroupDiscoveryList".equals(as) && ("v2".equals(v) || "v2beta1".equals(v))) {
+      if (type.equals("application/json")
+          && "apidiscovery.k8s.io".equals(g)
+          && "APIGroupDiscoveryList".equals(as)
+          && ("v2".equals(v) || "v2beta1".equals(v))) {
         return v;
       }
     }
@@ -278,8 +292,10 @@ public class Discovery {
       }
     }
     byte[] body = Json.writeBytes(o);
-    rc.response().putHeader("Content-Type",
-        "application/json;g=apidiscovery.k8s.io;v=" + version + ";as=APIGroupDiscoveryList");
+    rc.response()
+        .putHeader(
+            "Content-Type",
+            "application/json;g=apidiscovery.k8s.io;v=" + version + ";as=APIGroupDiscoveryList");
     rc.response().putHeader("ETag", "\"" + HexFormat.of().formatHex(sha(body), 0, 16) + "\"");
     rc.response().setStatusCode(200).end(io.vertx.core.buffer.Buffer.buffer(body));
   }

@@ -12,8 +12,8 @@ import java.util.List;
 
 /**
  * LIST and WATCH query parameters with upstream's validation (ValidateListOptions) and the
- * resourceVersion semantics: {@code exactRv} lists at that rv, {@code minRv} requires the result
- * to be at least that new.
+ * resourceVersion semantics: {@code exactRv} lists at that rv, {@code minRv} requires the result to
+ * be at least that new.
  */
 record ListOptions(
     String labelSelector,
@@ -35,7 +35,8 @@ record ListOptions(
     List<FieldError> errs = new ArrayList<>();
     if (req.getParam("limit") != null) {
       try {
-        limit = (int) Math.max(0, Math.min(Integer.MAX_VALUE, Long.parseLong(req.getParam("limit"))));
+        limit =
+            (int) Math.max(0, Math.min(Integer.MAX_VALUE, Long.parseLong(req.getParam("limit"))));
       } catch (NumberFormatException e) {
         throw Errors.badRequest("invalid limit: " + req.getParam("limit"));
       }
@@ -57,29 +58,43 @@ record ListOptions(
           throw new NumberFormatException();
         }
       } catch (NumberFormatException e) {
-        throw Errors.invalid("meta.k8s.io", "ListOptions", "",
-            List.of(FieldError.invalid("resourceVersion", rvParam, "must be a valid resource version")));
+        throw Errors.invalid(
+            "meta.k8s.io",
+            "ListOptions",
+            "",
+            List.of(
+                FieldError.invalid(
+                    "resourceVersion", rvParam, "must be a valid resource version")));
       }
     }
     if (match != null && !match.isEmpty()) {
       if (!rvSet) {
-        errs.add(FieldError.forbidden("resourceVersionMatch",
-            "resourceVersionMatch is forbidden unless resourceVersion is provided"));
+        errs.add(
+            FieldError.forbidden(
+                "resourceVersionMatch",
+                "resourceVersionMatch is forbidden unless resourceVersion is provided"));
       }
       if (cont != null && !cont.isEmpty()) {
-        errs.add(FieldError.forbidden("resourceVersionMatch",
-            "resourceVersionMatch is forbidden when continue is provided"));
+        errs.add(
+            FieldError.forbidden(
+                "resourceVersionMatch",
+                "resourceVersionMatch is forbidden when continue is provided"));
       }
       if (!match.equals("NotOlderThan") && !match.equals("Exact")) {
-        errs.add(FieldError.notSupported("resourceVersionMatch", match, List.of("Exact", "NotOlderThan", "")));
+        errs.add(
+            FieldError.notSupported(
+                "resourceVersionMatch", match, List.of("Exact", "NotOlderThan", "")));
       }
       if (match.equals("Exact") && rvSet && rv == 0) {
-        errs.add(FieldError.forbidden("resourceVersionMatch",
-            "resourceVersionMatch \"exact\" is forbidden for resourceVersion \"0\""));
+        errs.add(
+            FieldError.forbidden(
+                "resourceVersionMatch",
+                "resourceVersionMatch \"exact\" is forbidden for resourceVersion \"0\""));
       }
     }
     if (sie != null && !sie.isEmpty() && !watch) {
-      errs.add(FieldError.forbidden("sendInitialEvents", "sendInitialEvents is forbidden for list"));
+      errs.add(
+          FieldError.forbidden("sendInitialEvents", "sendInitialEvents is forbidden for list"));
     }
     if (!errs.isEmpty()) {
       throw Errors.invalid("meta.k8s.io", "ListOptions", "", errs);
@@ -96,20 +111,35 @@ record ListOptions(
         min = rv;
       }
     }
-    return new ListOptions(req.getParam("labelSelector"), req.getParam("fieldSelector"), limit,
-        cont == null || cont.isEmpty() ? null : cont, exact, min, timeout);
+    return new ListOptions(
+        req.getParam("labelSelector"),
+        req.getParam("fieldSelector"),
+        limit,
+        cont == null || cont.isEmpty() ? null : cont,
+        exact,
+        min,
+        timeout);
   }
 
   static String encodeContinue(long rv, String startAfter) {
-    String json = "{\"v\":\"meta.k8s.io/v1\",\"rv\":" + rv + ",\"start\":" + Json.MAPPER.valueToTree(startAfter) + "}";
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(StandardCharsets.UTF_8));
+    String json =
+        "{\"v\":\"meta.k8s.io/v1\",\"rv\":"
+            + rv
+            + ",\"start\":"
+            + Json.MAPPER.valueToTree(startAfter)
+            + "}";
+    return Base64.getUrlEncoder()
+        .withoutPadding()
+        .encodeToString(json.getBytes(StandardCharsets.UTF_8));
   }
 
   static Continue decodeContinue(String token) {
     try {
-      byte[] raw = Base64.getUrlDecoder().decode(token.replace('+', '-').replace('/', '_').replace("=", ""));
+      byte[] raw =
+          Base64.getUrlDecoder().decode(token.replace('+', '-').replace('/', '_').replace("=", ""));
       JsonNode n = Json.MAPPER.readTree(raw);
-      if (!"meta.k8s.io/v1".equals(n.path("v").asText()) || !n.path("rv").canConvertToLong()
+      if (!"meta.k8s.io/v1".equals(n.path("v").asText())
+          || !n.path("rv").canConvertToLong()
           || !n.path("start").isTextual()) {
         throw new IllegalArgumentException("unsupported token");
       }

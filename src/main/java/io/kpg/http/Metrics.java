@@ -11,8 +11,8 @@ import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
  * Prometheus metrics under kube-apiserver's names: apiserver_request_total,
- * apiserver_request_duration_seconds, apiserver_storage_objects, apiserver_registered_watchers
- * and apiserver_longrunning_requests.
+ * apiserver_request_duration_seconds, apiserver_storage_objects, apiserver_registered_watchers and
+ * apiserver_longrunning_requests.
  */
 @Singleton
 public class Metrics {
@@ -34,12 +34,29 @@ public class Metrics {
   }
 
   void observe(
-      String verb, String group, String version, String resource, String sub, int code, long nanos) {
+      String verb,
+      String group,
+      String version,
+      String resource,
+      String sub,
+      int code,
+      long nanos) {
     String v = verb.toUpperCase();
     String labels =
-        "component=\"apiserver\",group=\"" + esc(group) + "\",resource=\"" + esc(resource)
-            + "\",subresource=\"" + esc(sub) + "\",verb=\"" + v + "\",version=\"" + esc(version) + "\"";
-    requests.computeIfAbsent(labels + ",code=\"" + code + "\"", x -> new AtomicLong()).incrementAndGet();
+        "component=\"apiserver\",group=\""
+            + esc(group)
+            + "\",resource=\""
+            + esc(resource)
+            + "\",subresource=\""
+            + esc(sub)
+            + "\",verb=\""
+            + v
+            + "\",version=\""
+            + esc(version)
+            + "\"";
+    requests
+        .computeIfAbsent(labels + ",code=\"" + code + "\"", x -> new AtomicLong())
+        .incrementAndGet();
     if (verb.equals("watch")) {
       return;
     }
@@ -73,34 +90,75 @@ public class Metrics {
   /** The Prometheus text exposition of everything. */
   public String render() {
     StringBuilder sb = new StringBuilder();
-    sb.append("# HELP apiserver_request_total Counter of apiserver requests broken out for each verb, group, version, resource, subresource and HTTP response code.\n");
+    sb.append(
+        "# HELP apiserver_request_total Counter of apiserver requests broken out for each verb, group, version, resource, subresource and HTTP response code.\n");
     sb.append("# TYPE apiserver_request_total counter\n");
-    requests.forEach((l, v) -> sb.append("apiserver_request_total{").append(l).append("} ").append(v.get()).append('\n'));
-    sb.append("# HELP apiserver_request_duration_seconds Response latency distribution in seconds for each verb, group, version, resource, subresource.\n");
+    requests.forEach(
+        (l, v) ->
+            sb.append("apiserver_request_total{")
+                .append(l)
+                .append("} ")
+                .append(v.get())
+                .append('\n'));
+    sb.append(
+        "# HELP apiserver_request_duration_seconds Response latency distribution in seconds for each verb, group, version, resource, subresource.\n");
     sb.append("# TYPE apiserver_request_duration_seconds histogram\n");
-    durations.forEach((l, h) -> {
-      for (int i = 0; i < BUCKETS.length; i++) {
-        sb.append("apiserver_request_duration_seconds_bucket{").append(l).append(",le=\"")
-            .append(BUCKETS[i]).append("\"} ").append(h.counts.get(i)).append('\n');
-      }
-      sb.append("apiserver_request_duration_seconds_bucket{").append(l).append(",le=\"+Inf\"} ")
-          .append(h.count.get()).append('\n');
-      sb.append("apiserver_request_duration_seconds_sum{").append(l).append("} ")
-          .append(h.sumNanos.get() / 1e9).append('\n');
-      sb.append("apiserver_request_duration_seconds_count{").append(l).append("} ")
-          .append(h.count.get()).append('\n');
-    });
-    sb.append("# HELP apiserver_registered_watchers Number of currently registered watchers for a given resources\n");
+    durations.forEach(
+        (l, h) -> {
+          for (int i = 0; i < BUCKETS.length; i++) {
+            sb.append("apiserver_request_duration_seconds_bucket{")
+                .append(l)
+                .append(",le=\"")
+                .append(BUCKETS[i])
+                .append("\"} ")
+                .append(h.counts.get(i))
+                .append('\n');
+          }
+          sb.append("apiserver_request_duration_seconds_bucket{")
+              .append(l)
+              .append(",le=\"+Inf\"} ")
+              .append(h.count.get())
+              .append('\n');
+          sb.append("apiserver_request_duration_seconds_sum{")
+              .append(l)
+              .append("} ")
+              .append(h.sumNanos.get() / 1e9)
+              .append('\n');
+          sb.append("apiserver_request_duration_seconds_count{")
+              .append(l)
+              .append("} ")
+              .append(h.count.get())
+              .append('\n');
+        });
+    sb.append(
+        "# HELP apiserver_registered_watchers Number of currently registered watchers for a given resources\n");
     sb.append("# TYPE apiserver_registered_watchers gauge\n");
-    watchers.forEach((l, v) -> sb.append("apiserver_registered_watchers{").append(l).append("} ").append(v.get()).append('\n'));
-    sb.append("# HELP apiserver_longrunning_requests Gauge of all active long-running apiserver requests.\n");
+    watchers.forEach(
+        (l, v) ->
+            sb.append("apiserver_registered_watchers{")
+                .append(l)
+                .append("} ")
+                .append(v.get())
+                .append('\n'));
+    sb.append(
+        "# HELP apiserver_longrunning_requests Gauge of all active long-running apiserver requests.\n");
     sb.append("# TYPE apiserver_longrunning_requests gauge\n");
     sb.append("apiserver_longrunning_requests{component=\"apiserver\",verb=\"WATCH\"} ")
-        .append(storage.cache().watcherCount()).append('\n');
-    sb.append("# HELP apiserver_storage_objects Number of stored objects at the time of last check split by kind.\n");
+        .append(storage.cache().watcherCount())
+        .append('\n');
+    sb.append(
+        "# HELP apiserver_storage_objects Number of stored objects at the time of last check split by kind.\n");
     sb.append("# TYPE apiserver_storage_objects gauge\n");
-    storage.store().countObjects().forEach((res, n) ->
-        sb.append("apiserver_storage_objects{resource=\"").append(esc(res)).append("\"} ").append(n).append('\n'));
+    storage
+        .store()
+        .countObjects()
+        .forEach(
+            (res, n) ->
+                sb.append("apiserver_storage_objects{resource=\"")
+                    .append(esc(res))
+                    .append("\"} ")
+                    .append(n)
+                    .append('\n'));
     return sb.toString();
   }
 }

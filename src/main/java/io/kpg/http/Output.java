@@ -5,9 +5,9 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The representation a client asked for in its Accept header: the plain object, a
- * meta.k8s.io Table, or PartialObjectMetadata. Media ranges are tried in order; the first one kpg
- * can produce wins; none producible is 406.
+ * The representation a client asked for in its Accept header: the plain object, a meta.k8s.io
+ * Table, or PartialObjectMetadata. Media ranges are tried in order; the first one kpg can produce
+ * wins; none producible is 406.
  */
 public record Output(Form form, String metaVersion) {
   public enum Form {

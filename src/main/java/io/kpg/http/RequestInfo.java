@@ -3,9 +3,9 @@ package io.kpg.http;
 import java.util.Set;
 
 /**
- * What a request addresses, parsed from its path as upstream's RequestInfoFactory does:
- * {@code /api/v1/namespaces/ns/pods/name/status} → group "", version v1, namespace ns, resource
- * pods, name name, subresource status, and the verb from the method (and {@code watch}).
+ * What a request addresses, parsed from its path as upstream's RequestInfoFactory does: {@code
+ * /api/v1/namespaces/ns/pods/name/status} → group "", version v1, namespace ns, resource pods, name
+ * name, subresource status, and the verb from the method (and {@code watch}).
  */
 public record RequestInfo(
     boolean resourceRequest,
@@ -68,10 +68,12 @@ public record RequestInfo(
           case "PUT" -> "update";
           case "PATCH" -> "patch";
           case "DELETE" -> name.isEmpty() ? "deletecollection" : "delete";
-          case "GET", "HEAD" -> name.isEmpty() ? (watchParam ? "watch" : "list") : (watchParam ? "watch" : "get");
+          case "GET", "HEAD" ->
+              name.isEmpty() ? (watchParam ? "watch" : "list") : (watchParam ? "watch" : "get");
           default -> method.toLowerCase();
         };
-    return new RequestInfo(true, path, verb, group, version, namespace, resource, name, sub, parts.length);
+    return new RequestInfo(
+        true, path, verb, group, version, namespace, resource, name, sub, parts.length);
   }
 
   private static RequestInfo nonResource(String method, String path) {

@@ -9,7 +9,7 @@ import io.kpg.registry.KindDef;
 import io.kpg.registry.RequestContext;
 import io.kpg.registry.ResourceStore;
 import java.util.List;
-import java.util.function.UnaryOperator;
+import java.util.function.Function;
 
 /** The autoscaling/v1 Scale subresource, generic over {@link KindDef#scale()}. */
 final class Scales {
@@ -50,28 +50,51 @@ final class Scales {
     }
     JsonNode replicas = s.path("spec").path("replicas");
     if (!replicas.isMissingNode() && !replicas.isNull() && !replicas.isIntegralNumber()) {
-      throw Errors.badRequest("Scale in version \"v1\" cannot be handled as a Scale: spec.replicas must be an integer");
+      throw Errors.badRequest(
+          "Scale in version \"v1\" cannot be handled as a Scale: spec.replicas must be an integer");
     }
     if (replicas.isIntegralNumber() && replicas.asLong() < 0) {
-      throw Errors.invalid("autoscaling", "Scale", name,
-          List.of(FieldError.invalid("spec.replicas", replicas.asLong(), "must be greater than or equal to 0")));
+      throw Errors.invalid(
+          "autoscaling",
+          "Scale",
+          name,
+          List.of(
+              FieldError.invalid(
+                  "spec.replicas", replicas.asLong(), "must be greater than or equal to 0")));
     }
     if (replicas.isIntegralNumber() && replicas.asLong() > Integer.MAX_VALUE) {
-      throw Errors.invalid("autoscaling", "Scale", name,
-          List.of(FieldError.invalid("spec.replicas", replicas.asLong(), "must be less than or equal to 2147483647")));
+      throw Errors.invalid(
+          "autoscaling",
+          "Scale",
+          name,
+          List.of(
+              FieldError.invalid(
+                  "spec.replicas", replicas.asLong(), "must be less than or equal to 2147483647")));
     }
     return s;
   }
 
   static ObjectNode update(
-      ResourceStore store, RequestContext ctx, KindDef k, String ns, String name, ObjectNode scale) {
+      ResourceStore store,
+      RequestContext ctx,
+      KindDef k,
+      String ns,
+      String name,
+      ObjectNode scale) {
     String rv = scale.path("metadata").path("resourceVersion").asText("");
-    return patch(store, ctx, k, ns, name, current -> {
-      if (!rv.isEmpty() && !rv.equals(current.path("metadata").path("resourceVersion").asText())) {
-        throw Errors.conflict(k.group(), k.plural(), name, Errors.MODIFIED);
-      }
-      return scale;
-    });
+    return patch(
+        store,
+        ctx,
+        k,
+        ns,
+        name,
+        current -> {
+          if (!rv.isEmpty()
+              && !rv.equals(current.path("metadata").path("resourceVersion").asText())) {
+            throw Errors.conflict(k.group(), k.plural(), name, Errors.MODIFIED);
+          }
+          return scale;
+        });
   }
 
   /** Applies a change to the Scale view and writes the new replica count into the object. */
@@ -81,15 +104,26 @@ final class Scales {
       KindDef k,
       String ns,
       String name,
-      UnaryOperator<ObjectNode> changeScale) {
+      Function<ObjectNode, JsonNode> changeScale) {
     ResourceStore.Written w =
-        store.guaranteedUpdate(ctx, k, ns, name, ResourceStore.Target.MAIN, current -> {
-          JsonNode changed = changeScale.apply(toScale(k, current));
-          ObjectNode scale = checkScale(k, changed, name);
-          JsonNode replicas = scale.path("spec").path("replicas");
-          setPath(current, k.scale().specReplicasPath(), replicas.isIntegralNumber() ? replicas.asInt() : 0);
-          return current;
-        }, null, false);
+        store.guaranteedUpdate(
+            ctx,
+            k,
+            ns,
+            name,
+            ResourceStore.Target.MAIN,
+            current -> {
+              JsonNode changed = changeScale.apply(toScale(k, current));
+              ObjectNode scale = checkScale(k, changed, name);
+              JsonNode replicas = scale.path("spec").path("replicas");
+              setPath(
+                  current,
+                  k.scale().specReplicasPath(),
+                  replicas.isIntegralNumber() ? replicas.asInt() : 0);
+              return current;
+            },
+            null,
+            false);
     return toScale(k, w.object());
   }
 

@@ -10,8 +10,8 @@ import io.kpg.selector.LabelSelector;
 import java.util.function.Function;
 
 /**
- * A namespace plus label and field selector, checked against objects: used by lists (after the
- * SQL push-down) and by watches (including the entering/leaving transitions).
+ * A namespace plus label and field selector, checked against objects: used by lists (after the SQL
+ * push-down) and by watches (including the entering/leaving transitions).
  */
 final class Selection {
   final KindDef kind;
@@ -32,8 +32,7 @@ final class Selection {
             : FieldSelector.parse(fieldSelector);
     for (FieldSelector.Requirement r : fields.requirements()) {
       if (!supported(r.field())) {
-        throw Errors.badRequest(
-            "field label not supported: " + r.field());
+        throw Errors.badRequest("field label not supported: " + r.field());
       }
     }
   }

@@ -13,7 +13,11 @@ final class TableWriter {
   private TableWriter() {}
 
   static ObjectNode table(
-      KindDef k, List<ObjectNode> objects, String metaVersion, String includeObject, boolean headers) {
+      KindDef k,
+      List<ObjectNode> objects,
+      String metaVersion,
+      String includeObject,
+      boolean headers) {
     ObjectNode t = Json.object();
     t.put("kind", "Table");
     t.put("apiVersion", "meta.k8s.io/" + metaVersion);

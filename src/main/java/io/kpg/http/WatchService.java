@@ -28,10 +28,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * HTTP watches: newline-delimited JSON events over a chunked (HTTP/1.1) or streamed (HTTP/2)
- * response, fed from the watch cache. Handles the resourceVersion semantics (unset/"0": the
- * current state as ADDED events first; N: every change after N), sendInitialEvents with the
- * initial-events-end bookmark, selector transitions, bookmarks, timeouts, and closes watchers
- * that cannot keep up.
+ * response, fed from the watch cache. Handles the resourceVersion semantics (unset/"0": the current
+ * state as ADDED events first; N: every change after N), sendInitialEvents with the
+ * initial-events-end bookmark, selector transitions, bookmarks, timeouts, and closes watchers that
+ * cannot keep up.
  */
 @Singleton
 public class WatchService {
@@ -49,7 +49,8 @@ public class WatchService {
     }
     long current = storage.store().currentRv();
     if (rv > current) {
-      throw Errors.timeout("Timeout: Too large resource version: " + rv + ", current: " + current, 1);
+      throw Errors.timeout(
+          "Timeout: Too large resource version: " + rv + ", current: " + current, 1);
     }
   }
 
@@ -62,11 +63,15 @@ public class WatchService {
     boolean bookmarks = "true".equals(req.getParam("allowWatchBookmarks"));
     List<FieldError> errs = new ArrayList<>();
     if (req.getParam("sendInitialEvents") != null && !"NotOlderThan".equals(match)) {
-      errs.add(FieldError.forbidden("resourceVersionMatch",
-          "sendInitialEvents requires setting resourceVersionMatch to NotOlderThan"));
+      errs.add(
+          FieldError.forbidden(
+              "resourceVersionMatch",
+              "sendInitialEvents requires setting resourceVersionMatch to NotOlderThan"));
     } else if (match != null && !match.isEmpty() && req.getParam("sendInitialEvents") == null) {
-      errs.add(FieldError.forbidden("resourceVersionMatch",
-          "resourceVersionMatch is forbidden for watch unless sendInitialEvents is provided"));
+      errs.add(
+          FieldError.forbidden(
+              "resourceVersionMatch",
+              "resourceVersionMatch is forbidden for watch unless sendInitialEvents is provided"));
     }
     if (match != null && !match.isEmpty() && !match.equals("NotOlderThan")) {
       errs.add(FieldError.notSupported("resourceVersionMatch", match, List.of("NotOlderThan")));
@@ -82,8 +87,13 @@ public class WatchService {
           throw new NumberFormatException();
         }
       } catch (NumberFormatException e) {
-        throw Errors.invalid("meta.k8s.io", "ListOptions", "",
-            List.of(FieldError.invalid("resourceVersion", rvParam, "must be a valid resource version")));
+        throw Errors.invalid(
+            "meta.k8s.io",
+            "ListOptions",
+            "",
+            List.of(
+                FieldError.invalid(
+                    "resourceVersion", rvParam, "must be a valid resource version")));
       }
     }
     String fieldSel = req.getParam("fieldSelector");
@@ -112,8 +122,8 @@ public class WatchService {
       if (sendInitial && rv > 0) {
         awaitRv(rv);
       }
-      ListPage page = api.runList(k, info.namespace(), sel,
-          new ListOptions(null, null, 0, null, 0, 0, null));
+      ListPage page =
+          api.runList(k, info.namespace(), sel, new ListOptions(null, null, 0, null, 0, 0, null));
       initial = page.items();
       from = page.rv();
     }
@@ -174,17 +184,18 @@ public class WatchService {
     }
 
     void start(long timeoutMs) {
-      ctx.runOnContext(v -> {
-        resp.setStatusCode(200);
-        resp.setChunked(true);
-        resp.putHeader("Content-Type", "application/json");
-        resp.putHeader("Cache-Control", "no-cache, private");
-        resp.write("");
-        headersSent = true;
-        resp.closeHandler(x -> close());
-        rc.request().connection().closeHandler(x -> close());
-        timer = rc.vertx().setTimer(timeoutMs, id -> finish());
-      });
+      ctx.runOnContext(
+          v -> {
+            resp.setStatusCode(200);
+            resp.setChunked(true);
+            resp.putHeader("Content-Type", "application/json");
+            resp.putHeader("Cache-Control", "no-cache, private");
+            resp.write("");
+            headersSent = true;
+            resp.closeHandler(x -> close());
+            rc.request().connection().closeHandler(x -> close());
+            timer = rc.vertx().setTimer(timeoutMs, id -> finish());
+          });
     }
 
     @Override
@@ -208,7 +219,9 @@ public class WatchService {
 
     void enqueueInitialEnd(long rv) {
       ObjectNode o = bookmarkObject(rv);
-      ((ObjectNode) o.get("metadata")).putObject("annotations").put("k8s.io/initial-events-end", "true");
+      ((ObjectNode) o.get("metadata"))
+          .putObject("annotations")
+          .put("k8s.io/initial-events-end", "true");
       queued.incrementAndGet();
       queue.add(new Object[] {"BOOKMARK", o});
       schedule();
@@ -233,18 +246,21 @@ public class WatchService {
     }
 
     void error(StatusException e) {
-      ctx.runOnContext(v -> {
-        if (!headersSent) {
-          resp.setStatusCode(200).setChunked(true).putHeader("Content-Type", "application/json");
-        }
-        ObjectNode ev = Json.object();
-        ev.put("type", "ERROR");
-        ev.set("object", e.toStatus());
-        if (!resp.ended()) {
-          resp.write(Json.write(ev) + "\n");
-        }
-        finish();
-      });
+      ctx.runOnContext(
+          v -> {
+            if (!headersSent) {
+              resp.setStatusCode(200)
+                  .setChunked(true)
+                  .putHeader("Content-Type", "application/json");
+            }
+            ObjectNode ev = Json.object();
+            ev.put("type", "ERROR");
+            ev.set("object", e.toStatus());
+            if (!resp.ended()) {
+              resp.write(Json.write(ev) + "\n");
+            }
+            finish();
+          });
     }
 
     private void schedule() {
@@ -294,11 +310,12 @@ public class WatchService {
       Change c = (Change) item;
       lastRv = c.rv();
       if (plain) {
-        String type = switch (c.type()) {
-          case 'A' -> "ADDED";
-          case 'M' -> "MODIFIED";
-          default -> "DELETED";
-        };
+        String type =
+            switch (c.type()) {
+              case 'A' -> "ADDED";
+              case 'M' -> "MODIFIED";
+              default -> "DELETED";
+            };
         appendEvent(sb, type, null, c.data());
         return;
       }
@@ -338,12 +355,19 @@ public class WatchService {
       switch (out.form()) {
         case TABLE -> {
           ObjectNode o = obj != null ? obj : Json.parseTrusted(raw);
-          ObjectNode t = TableWriter.table(kind, List.of(o), out.metaVersion(), includeObject, !tableHeaderSent);
-          ((ObjectNode) t.get("metadata")).put("resourceVersion", o.path("metadata").path("resourceVersion").asText());
+          ObjectNode t =
+              TableWriter.table(
+                  kind, List.of(o), out.metaVersion(), includeObject, !tableHeaderSent);
+          ((ObjectNode) t.get("metadata"))
+              .put("resourceVersion", o.path("metadata").path("resourceVersion").asText());
           tableHeaderSent = true;
           sb.append(Json.write(t));
         }
-        case METADATA -> sb.append(Json.write(TableWriter.partial(obj != null ? obj : Json.parseTrusted(raw), out.metaVersion())));
+        case METADATA ->
+            sb.append(
+                Json.write(
+                    TableWriter.partial(
+                        obj != null ? obj : Json.parseTrusted(raw), out.metaVersion())));
         default -> sb.append(raw != null ? raw : Json.write(obj));
       }
       sb.append("}\n");
@@ -364,17 +388,18 @@ public class WatchService {
       }
       storage.cache().unwatch(ResourceKey.DEFAULT_CLUSTER, kind.group(), kind.plural(), this);
       metrics.watchEnded(kind);
-      ctx.runOnContext(v -> {
-        if (timer >= 0) {
-          rc.vertx().cancelTimer(timer);
-        }
-        if (bookmarkTimer >= 0) {
-          rc.vertx().cancelTimer(bookmarkTimer);
-        }
-        if (!resp.ended()) {
-          resp.end();
-        }
-      });
+      ctx.runOnContext(
+          v -> {
+            if (timer >= 0) {
+              rc.vertx().cancelTimer(timer);
+            }
+            if (bookmarkTimer >= 0) {
+              rc.vertx().cancelTimer(bookmarkTimer);
+            }
+            if (!resp.ended()) {
+              resp.end();
+            }
+          });
     }
   }
 }

@@ -15,17 +15,16 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Parses untrusted JSON request bodies into trees, noting duplicate keys (with their field path,
- * as upstream's strict decoding reports them) instead of silently keeping one. The last
- * occurrence wins, as in Go's decoder.
+ * Parses untrusted JSON request bodies into trees, noting duplicate keys (with their field path, as
+ * upstream's strict decoding reports them) instead of silently keeping one. The last occurrence
+ * wins, as in Go's decoder.
  */
 public final class BodyParser {
   private BodyParser() {}
 
   private static final JsonFactory FACTORY =
       JsonFactory.builder()
-          .streamReadConstraints(
-              StreamReadConstraints.builder().maxNestingDepth(1000).build())
+          .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(1000).build())
           .build();
 
   public record Parsed(JsonNode tree, List<String> duplicates) {}

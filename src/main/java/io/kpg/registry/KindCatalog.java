@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Every served kind, collected from the {@link KindDef} beans. Discovery, OpenAPI, routing and
- * the watch machinery all read from here; nothing else lists kinds.
+ * Every served kind, collected from the {@link KindDef} beans. Discovery, OpenAPI, routing and the
+ * watch machinery all read from here; nothing else lists kinds.
  */
 @Singleton
 public class KindCatalog {
@@ -109,6 +109,8 @@ public class KindCatalog {
   }
 
   public List<KindDef> inGroupVersion(String group, String version) {
-    return kinds.stream().filter(k -> k.group().equals(group) && k.version().equals(version)).toList();
+    return kinds.stream()
+        .filter(k -> k.group().equals(group) && k.version().equals(version))
+        .toList();
   }
 }

@@ -172,7 +172,9 @@ public abstract class KindDef {
     return hasStatus();
   }
 
-  /** Validates a name of this kind (upstream's per-kind name validation; default: DNS subdomain). */
+  /**
+   * Validates a name of this kind (upstream's per-kind name validation; default: DNS subdomain).
+   */
   public List<String> validateName(String name) {
     return NameValidation.isDns1123Subdomain(name);
   }

@@ -26,9 +26,9 @@ import java.util.UUID;
 import java.util.function.UnaryOperator;
 
 /**
- * The one write and read pipeline for every kind. Writes run: system metadata → mutating
- * admission → kind strategy (prepare, defaults) → validation (object meta + kind) → validating
- * admission → storage, and storage outcomes become Kubernetes errors here and nowhere else.
+ * The one write and read pipeline for every kind. Writes run: system metadata → mutating admission
+ * → kind strategy (prepare, defaults) → validation (object meta + kind) → validating admission →
+ * storage, and storage outcomes become Kubernetes errors here and nowhere else.
  */
 @Singleton
 public class ResourceStore {
@@ -147,7 +147,8 @@ public class ResourceStore {
         name,
         target,
         current -> {
-          if (!bodyRv.isEmpty() && !bodyRv.equals(current.path("metadata").path("resourceVersion").asText())) {
+          if (!bodyRv.isEmpty()
+              && !bodyRv.equals(current.path("metadata").path("resourceVersion").asText())) {
             throw Errors.conflict(k.group(), k.plural(), name, Errors.MODIFIED);
           }
           return body.deepCopy();
@@ -216,7 +217,11 @@ public class ResourceStore {
     String nextName = md.path("name").asText("");
     if (!nextName.isEmpty() && !nextName.equals(name)) {
       throw Errors.badRequest(
-          "the name of the object (" + nextName + ") does not match the name on the URL (" + name + ")");
+          "the name of the object ("
+              + nextName
+              + ") does not match the name on the URL ("
+              + name
+              + ")");
     }
     String nextNs = md.path("namespace").asText("");
     if (k.namespaced() && !nextNs.isEmpty() && !nextNs.equals(ns)) {
@@ -230,7 +235,13 @@ public class ResourceStore {
       md.put("namespace", ns);
     }
     // system-owned metadata always comes from the stored object
-    for (String f : List.of("uid", "creationTimestamp", "deletionTimestamp", "deletionGracePeriodSeconds", "generation")) {
+    for (String f :
+        List.of(
+            "uid",
+            "creationTimestamp",
+            "deletionTimestamp",
+            "deletionGracePeriodSeconds",
+            "generation")) {
       JsonNode v = oldMd.get(f);
       if (v == null) {
         md.remove(f);
@@ -259,7 +270,8 @@ public class ResourceStore {
     k.applyDefaults(next);
     List<FieldError> errs = new ArrayList<>();
     errs.addAll(ObjectMetaValidation.validateUpdate(next, old, k.namespaced(), k::validateName));
-    errs.addAll(target == Target.STATUS ? k.validateStatusUpdate(next, old) : k.validateUpdate(next, old));
+    errs.addAll(
+        target == Target.STATUS ? k.validateStatusUpdate(next, old) : k.validateUpdate(next, old));
     failIfInvalid(k, next, errs);
     if (target == Target.MAIN) {
       k.warnings(next).forEach(ctx::warn);
@@ -306,8 +318,8 @@ public class ResourceStore {
   }
 
   /**
-   * A write to a kind-specific subresource (pods/binding, pods/eviction, namespaces/finalize):
-   * the kind builds the new object; when it returns null the object is deleted (eviction).
+   * A write to a kind-specific subresource (pods/binding, pods/eviction, namespaces/finalize): the
+   * kind builds the new object; when it returns null the object is deleted (eviction).
    */
   public Written subresource(
       RequestContext ctx, KindDef k, String ns, String name, String sub, ObjectNode body) {
@@ -356,7 +368,10 @@ public class ResourceStore {
             k.group(),
             k.plural(),
             name,
-            "Precondition failed: UID in precondition: " + opts.uid() + ", UID in object meta: " + uid);
+            "Precondition failed: UID in precondition: "
+                + opts.uid()
+                + ", UID in object meta: "
+                + uid);
       }
       if (opts.resourceVersion() != null
           && !opts.resourceVersion().equals(md.path("resourceVersion").asText())) {
@@ -395,7 +410,9 @@ public class ResourceStore {
         Stored s = storage.store().write(WriteOp.delete(key, obj, cur));
         return new Deleted(Json.parseTrusted(s.data()), false, uid);
       } catch (StorageException e) {
-        if (e.reason() == StorageException.Reason.CONFLICT && attempt < MAX_CONFLICT_RETRIES && opts.resourceVersion() == null) {
+        if (e.reason() == StorageException.Reason.CONFLICT
+            && attempt < MAX_CONFLICT_RETRIES
+            && opts.resourceVersion() == null) {
           continue;
         }
         throw translate(e, k, name);

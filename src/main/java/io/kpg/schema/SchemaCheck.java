@@ -11,10 +11,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Checks a decoded object against its kind's schema the way decoding into upstream's Go types
- * does: values of the wrong JSON type are rejected (400), {@code null} fields are dropped (they
- * decode to the zero value), and fields the schema does not know are reported (by path) so the
- * caller can apply fieldValidation Strict/Warn/Ignore; unknown fields are removed.
+ * Checks a decoded object against its kind's schema the way decoding into upstream's Go types does:
+ * values of the wrong JSON type are rejected (400), {@code null} fields are dropped (they decode to
+ * the zero value), and fields the schema does not know are reported (by path) so the caller can
+ * apply fieldValidation Strict/Warn/Ignore; unknown fields are removed.
  */
 public final class SchemaCheck {
   private SchemaCheck() {}
@@ -27,12 +27,7 @@ public final class SchemaCheck {
   }
 
   private static void walkObject(
-      ObjectNode obj,
-      Schema schema,
-      String path,
-      boolean top,
-      List<String> unknown,
-      String what) {
+      ObjectNode obj, Schema schema, String path, boolean top, List<String> unknown, String what) {
     for (Iterator<Map.Entry<String, JsonNode>> it = obj.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> e = it.next();
       String name = e.getKey();
@@ -82,7 +77,14 @@ public final class SchemaCheck {
           if (e.getValue().isNull()) {
             continue;
           }
-          walk(e.getValue(), s.items(), path + "." + e.getKey(), unknown, what, (ObjectNode) v, e.getKey());
+          walk(
+              e.getValue(),
+              s.items(),
+              path + "." + e.getKey(),
+              unknown,
+              what,
+              (ObjectNode) v,
+              e.getKey());
         }
       }
       case ARRAY -> {
@@ -123,7 +125,8 @@ public final class SchemaCheck {
     }
   }
 
-  private static void walkItem(JsonNode item, Schema s, String path, List<String> unknown, String what) {
+  private static void walkItem(
+      JsonNode item, Schema s, String path, List<String> unknown, String what) {
     walk(item, s, path, unknown, what, null, null);
   }
 
@@ -140,15 +143,29 @@ public final class SchemaCheck {
     BigInteger max = BigInteger.valueOf(int32 ? Integer.MAX_VALUE : Long.MAX_VALUE);
     if (b.compareTo(min) < 0 || b.compareTo(max) > 0) {
       throw Errors.badRequest(
-          what + ": json: cannot unmarshal number " + b + " into Go value of type " + s.format
-              + " (field " + path + ")");
+          what
+              + ": json: cannot unmarshal number "
+              + b
+              + " into Go value of type "
+              + s.format
+              + " (field "
+              + path
+              + ")");
     }
   }
 
   private static RuntimeException typeError(String what, String path, JsonNode v, String expected) {
     String got =
-        v.isTextual() ? "string" : v.isNumber() ? "number" : v.isBoolean() ? "bool" : v.isArray() ? "array" : "object";
+        v.isTextual()
+            ? "string"
+            : v.isNumber() ? "number" : v.isBoolean() ? "bool" : v.isArray() ? "array" : "object";
     return Errors.badRequest(
-        what + ": json: cannot unmarshal " + got + " into Go struct field " + path + " of type " + expected);
+        what
+            + ": json: cannot unmarshal "
+            + got
+            + " into Go struct field "
+            + path
+            + " of type "
+            + expected);
   }
 }

@@ -25,12 +25,20 @@ public class Health {
     boolean ok = checks.values().stream().allMatch(b -> b);
     StringBuilder sb = new StringBuilder();
     if (verbose || !ok) {
-      checks.forEach((k, v) -> sb.append(v ? "[+]" : "[-]").append(k).append(v ? " ok" : " failed: reason withheld").append('\n'));
+      checks.forEach(
+          (k, v) ->
+              sb.append(v ? "[+]" : "[-]")
+                  .append(k)
+                  .append(v ? " ok" : " failed: reason withheld")
+                  .append('\n'));
       sb.append(name).append(ok ? " check passed" : " check failed").append('\n');
     } else {
       sb.append("ok");
     }
-    return Response.status(ok ? 200 : 500).entity(sb.toString()).type("text/plain; charset=utf-8").build();
+    return Response.status(ok ? 200 : 500)
+        .entity(sb.toString())
+        .type("text/plain; charset=utf-8")
+        .build();
   }
 
   private boolean database() {

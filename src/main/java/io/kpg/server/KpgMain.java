@@ -13,8 +13,8 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 
 /**
- * Starts kpg: the database (the configured one, or a private PostgreSQL under the data
- * directory), the schema, the cluster PKI and the admin kubeconfig, then the Quarkus server.
+ * Starts kpg: the database (the configured one, or a private PostgreSQL under the data directory),
+ * the schema, the cluster PKI and the admin kubeconfig, then the Quarkus server.
  */
 @QuarkusMain
 public class KpgMain {
@@ -32,7 +32,8 @@ public class KpgMain {
       db = new DatabaseUrl(embedded.jdbcUrl(), embedded.user(), embedded.password());
       EmbeddedPostgres pg = embedded;
       Runtime.getRuntime().addShutdownHook(new Thread(pg::stop, "kpg-postgres-stop"));
-      System.out.println("kpg: started embedded PostgreSQL in " + pg.dataDir() + " on port " + pg.port());
+      System.out.println(
+          "kpg: started embedded PostgreSQL in " + pg.dataDir() + " on port " + pg.port());
     } else {
       db = DatabaseUrl.parse(dbUrl);
     }

@@ -2,8 +2,8 @@ package io.kpg.storage;
 
 /**
  * Where an object lives: logical cluster, API group, resource (plural), namespace ('' when
- * cluster-scoped) and name. The logical cluster is fixed to {@link #DEFAULT_CLUSTER} for now; it
- * is part of every key so that virtual clusters can come without a storage rewrite.
+ * cluster-scoped) and name. The logical cluster is fixed to {@link #DEFAULT_CLUSTER} for now; it is
+ * part of every key so that virtual clusters can come without a storage rewrite.
  */
 public record ResourceKey(
     String cluster, String group, String resource, String namespace, String name) {

@@ -4,9 +4,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * One conditional write handed to the {@link Committer}. The committer assigns the
- * resourceVersion, writes it into {@code object.metadata.resourceVersion}, serializes, and
- * completes {@link #result} after the transaction commits.
+ * One conditional write handed to the {@link Committer}. The committer assigns the resourceVersion,
+ * writes it into {@code object.metadata.resourceVersion}, serializes, and completes {@link #result}
+ * after the transaction commits.
  *
  * @param expectedRv for UPDATE and DELETE: the rv the stored object must still have
  * @param prevData the stored JSON being replaced (UPDATE/DELETE), recorded in the change log

@@ -14,17 +14,19 @@ import java.util.Set;
 import java.util.concurrent.CopyOnWriteArraySet;
 
 /**
- * The per-replica watch cache: a window of the most recent changes (all resources) in rv order,
- * fed by the change feed, fanned out to the registered watchers from memory. A watch that starts
- * before the window is first replayed from the change log in PostgreSQL; one that starts before
- * the retained history gets 410 Expired.
+ * The per-replica watch cache: a window of the most recent changes (all resources) in rv order, fed
+ * by the change feed, fanned out to the registered watchers from memory. A watch that starts before
+ * the window is first replayed from the change log in PostgreSQL; one that starts before the
+ * retained history gets 410 Expired.
  */
 public final class WatchCache {
   private final int capacity;
   private final PgStore store;
   private final ArrayDeque<Change> window = new ArrayDeque<>();
+
   /** every change with rv > floor is in the window */
   private long floor;
+
   private long lastRv;
   private final Map<String, Set<Watcher>> watchers = new HashMap<>();
 
@@ -86,9 +88,9 @@ public final class WatchCache {
   }
 
   /**
-   * Registers {@code w} for changes of one resource with rv > fromRv: older ones are replayed
-   * first (from the window, or from PostgreSQL before it), then live changes follow, without gap
-   * or duplicate. Throws EXPIRED when fromRv is older than the retained history.
+   * Registers {@code w} for changes of one resource with rv > fromRv: older ones are replayed first
+   * (from the window, or from PostgreSQL before it), then live changes follow, without gap or
+   * duplicate. Throws EXPIRED when fromRv is older than the retained history.
    */
   public void watch(String cluster, String group, String resource, long fromRv, Watcher w) {
     String id = resourceId(cluster, group, resource);
@@ -108,7 +110,8 @@ public final class WatchCache {
         }
         upTo = floor;
       }
-      List<Change> old = store.changes(new ResourceKey(cluster, group, resource, "", ""), from, upTo);
+      List<Change> old =
+          store.changes(new ResourceKey(cluster, group, resource, "", ""), from, upTo);
       for (Change c : old) {
         if (!w.offer(c)) {
           w.close();
@@ -145,5 +148,4 @@ public final class WatchCache {
   private static String resourceId(String cluster, String group, String resource) {
     return cluster + "/" + group + "/" + resource;
   }
-
 }

@@ -6,12 +6,11 @@ import io.kpg.registry.RequestContext;
 
 /**
  * An admission plug-in (upstream's admission.Interface). {@code op} is CREATE, UPDATE or DELETE;
- * for DELETE {@code obj} is null and {@code old} is the object being deleted. Errors are thrown
- * as {@link io.kpg.errors.StatusException}.
+ * for DELETE {@code obj} is null and {@code old} is the object being deleted. Errors are thrown as
+ * {@link io.kpg.errors.StatusException}.
  */
 public interface AdmissionPlugin {
   default void admit(RequestContext ctx, KindDef k, String op, ObjectNode obj, ObjectNode old) {}
 
-  default void validate(
-      RequestContext ctx, KindDef k, String op, ObjectNode obj, ObjectNode old) {}
+  default void validate(RequestContext ctx, KindDef k, String op, ObjectNode obj, ObjectNode old) {}
 }

@@ -14,9 +14,9 @@ import org.jboss.logging.Logger;
 import org.postgresql.PGConnection;
 
 /**
- * The one listening connection of a replica. NOTIFY is only a doorbell: on every ring (and at
- * least once a second, to cover a lost notification or a reconnect) it reads the change log after
- * the last rv it delivered, in rv order, and hands the rows to the watch cache.
+ * The one listening connection of a replica. NOTIFY is only a doorbell: on every ring (and at least
+ * once a second, to cover a lost notification or a reconnect) it reads the change log after the
+ * last rv it delivered, in rv order, and hands the rows to the watch cache.
  */
 public final class ChangeFeed {
   private static final Logger LOG = Logger.getLogger(ChangeFeed.class);

@@ -19,9 +19,9 @@ import javax.sql.DataSource;
 
 /**
  * The PostgreSQL store: reads run directly against the database, writes go through the {@link
- * Committer}. Lists read one consistent snapshot (REPEATABLE READ) in key order; a list at an
- * older resourceVersion R takes objects unchanged since R from {@code objects} and the state at R
- * of changed or deleted ones from the change log's {@code prev_data}.
+ * Committer}. Lists read one consistent snapshot (REPEATABLE READ) in key order; a list at an older
+ * resourceVersion R takes objects unchanged since R from {@code objects} and the state at R of
+ * changed or deleted ones from the change log's {@code prev_data}.
  */
 public final class PgStore {
   private final DataSource ds;
@@ -123,8 +123,8 @@ public final class PgStore {
   }
 
   /**
-   * Lists at {@code q.snapshotRv()} (0 = now). Throws EXPIRED when that rv's history is gone and
-   * a "too large" UNAVAILABLE when the rv is in the future.
+   * Lists at {@code q.snapshotRv()} (0 = now). Throws EXPIRED when that rv's history is gone and a
+   * "too large" UNAVAILABLE when the rv is in the future.
    */
   public ListPage list(ListQuery q) {
     try (Connection c = ds.getConnection()) {
