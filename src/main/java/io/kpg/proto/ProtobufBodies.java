@@ -2,8 +2,10 @@ package io.kpg.proto;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.google.protobuf.ByteString;
 import com.google.protobuf.CodedInputStream;
 import com.google.protobuf.Descriptors.Descriptor;
+import com.google.protobuf.Descriptors.FieldDescriptor;
 import com.google.protobuf.DynamicMessage;
 import com.google.protobuf.InvalidProtocolBufferException;
 import io.kpg.errors.Errors;
@@ -115,20 +117,17 @@ public final class ProtobufBodies {
     if (body.length == MAGIC.length) {
       throw new DecodeError("empty body");
     }
-    Runtime.Unknown unk;
-    try {
-      CodedInputStream in =
-          CodedInputStream.newInstance(body, MAGIC.length, body.length - MAGIC.length);
-      in.setRecursionLimit(ProtoJson.MAX_DEPTH);
-      unk = Runtime.Unknown.parseFrom(in);
-      in.checkLastTagWas(0);
-    } catch (InvalidProtocolBufferException e) {
-      throw new DecodeError(protoError(e));
-    } catch (IOException | RuntimeException e) {
-      throw new DecodeError("proto: " + e.getMessage());
-    }
-    String apiVersion = unk.getTypeMeta().getApiVersion();
-    String kind = unk.getTypeMeta().getKind();
+    // parsed as a DynamicMessage: the generated classes of client-java-proto predate protobuf's
+    // hardening against hostile input
+    DynamicMessage unk =
+        parse(
+            Runtime.Unknown.getDescriptor(),
+            CodedInputStream.newInstance(body, MAGIC.length, body.length - MAGIC.length));
+    DynamicMessage typeMetaMsg = (DynamicMessage) unk.getField(UNKNOWN_TYPE_META);
+    String envApiVersion = (String) typeMetaMsg.getField(TYPE_META_API_VERSION);
+    String envKind = (String) typeMetaMsg.getField(TYPE_META_KIND);
+    String apiVersion = envApiVersion;
+    String kind = envKind;
     String group;
     String version;
     int slash = apiVersion.indexOf('/');
@@ -159,11 +158,7 @@ public final class ProtobufBodies {
       actual[2] = kind;
     }
     String typeMeta =
-        "runtime.TypeMeta{APIVersion:\""
-            + unk.getTypeMeta().getApiVersion()
-            + "\", Kind:\""
-            + unk.getTypeMeta().getKind()
-            + "\"}";
+        "runtime.TypeMeta{APIVersion:\"" + envApiVersion + "\", Kind:\"" + envKind + "\"}";
     if (kind.isEmpty()) {
       throw new DecodeError("Object 'Kind' is missing in '" + typeMeta + "'");
     }
@@ -180,17 +175,7 @@ public final class ProtobufBodies {
               + gv
               + "\" in scheme \"pkg/api/legacyscheme/scheme.go:30\"");
     }
-    DynamicMessage msg;
-    try {
-      CodedInputStream in = unk.getRaw().newCodedInput();
-      in.setRecursionLimit(ProtoJson.MAX_DEPTH);
-      msg = DynamicMessage.parseFrom(d, in);
-      in.checkLastTagWas(0);
-    } catch (InvalidProtocolBufferException e) {
-      throw new DecodeError(protoError(e));
-    } catch (IOException | RuntimeException e) {
-      throw new DecodeError("proto: " + e.getMessage());
-    }
+    DynamicMessage msg = parse(d, ((ByteString) unk.getField(UNKNOWN_RAW)).newCodedInput());
     ObjectNode json;
     try {
       json = ProtoJson.toJson(msg);
@@ -206,6 +191,28 @@ public final class ProtobufBodies {
     json.remove("apiVersion");
     out.setAll(json);
     return out;
+  }
+
+  private static final FieldDescriptor UNKNOWN_TYPE_META =
+      Runtime.Unknown.getDescriptor().findFieldByName("typeMeta");
+  private static final FieldDescriptor UNKNOWN_RAW =
+      Runtime.Unknown.getDescriptor().findFieldByName("raw");
+  private static final FieldDescriptor TYPE_META_API_VERSION =
+      Runtime.TypeMeta.getDescriptor().findFieldByName("apiVersion");
+  private static final FieldDescriptor TYPE_META_KIND =
+      Runtime.TypeMeta.getDescriptor().findFieldByName("kind");
+
+  private static DynamicMessage parse(Descriptor d, CodedInputStream in) throws DecodeError {
+    try {
+      in.setRecursionLimit(ProtoJson.MAX_DEPTH);
+      DynamicMessage m = DynamicMessage.parseFrom(d, in);
+      in.checkLastTagWas(0);
+      return m;
+    } catch (InvalidProtocolBufferException e) {
+      throw new DecodeError(protoError(e));
+    } catch (IOException | RuntimeException | StackOverflowError e) {
+      throw new DecodeError("proto: " + e.getMessage());
+    }
   }
 
   /** The message type of {@code group/version, kind}, or null when kpg has none. */

@@ -654,6 +654,12 @@ class ProtobufBodiesTest {
     groups[3] = 0;
     Arrays.fill(groups, 4, groups.length, (byte) ((9 << 3) | 3));
     badRequest(groups);
+    // and inside the object message, also below a map entry
+    byte[] rawGroups = new byte[20000];
+    Arrays.fill(rawGroups, (byte) ((9 << 3) | 3));
+    badRequest(envelope("v1", "ConfigMap", ByteString.copyFrom(rawGroups)));
+    // a ConfigMap.data entry made of nested groups
+    badRequest(envelope("v1", "ConfigMap", wrap(ByteString.copyFrom(rawGroups), 2)));
   }
 
   static ByteString wrap(ByteString b, int field) throws Exception {
