@@ -375,7 +375,8 @@ public class ApiHandler {
         tree = p.tree();
         dups = p.duplicates();
       }
-      case "application/vnd.kubernetes.protobuf" -> tree = ProtobufBodies.decode(bytes);
+      case "application/vnd.kubernetes.protobuf" ->
+          tree = ProtobufBodies.decode(bytes, k.group(), k.version(), k.kind());
       default -> throw Errors.unsupportedMediaType(ct, OBJECT_TYPES);
     }
     return checkObject(k, ctx, tree, dups);
@@ -596,7 +597,7 @@ public class ApiHandler {
     if (bytes.length > 0) {
       JsonNode opts;
       if (mediaType(req.getHeader("Content-Type")).equals("application/vnd.kubernetes.protobuf")) {
-        opts = ProtobufBodies.decode(bytes);
+        opts = ProtobufBodies.decode(bytes, "meta.k8s.io", "v1", "DeleteOptions");
       } else {
         opts = BodyParser.parse(bytes).tree();
       }
