@@ -84,7 +84,6 @@ public final class EmbeddedPostgres implements AutoCloseable {
           "password_encryption=scram-sha-256",
           "unix_socket_permissions=0700",
           "max_wal_size=1GB",
-          "idle_in_transaction_session_timeout=10min",
           "TimeZone=UTC");
 
   private final Path dataDir;
