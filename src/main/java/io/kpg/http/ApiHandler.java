@@ -23,8 +23,6 @@ import io.kpg.registry.ResourceStore.DeleteOptions;
 import io.kpg.registry.ResourceStore.Target;
 import io.kpg.schema.SchemaCheck;
 import io.kpg.storage.ListPage;
-import io.kpg.storage.ListQuery;
-import io.kpg.storage.ResourceKey;
 import io.kpg.storage.StorageException;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerRequest;
@@ -51,6 +49,7 @@ public class ApiHandler {
   @Inject Authorizer authorizer;
   @Inject Discovery discovery;
   @Inject WatchService watches;
+  @Inject ListService lists;
   @Inject Metrics metrics;
 
   void handle(RoutingContext rc) {
@@ -208,7 +207,7 @@ public class ApiHandler {
     Output out = Output.negotiate(req.getHeader("Accept"), true);
     ListOptions opts = ListOptions.parse(req, false);
     Selection sel = new Selection(k, info.namespace(), opts.labelSelector(), opts.fieldSelector());
-    ListPage page = runList(k, info.namespace(), sel, opts);
+    ListPage page = lists.runList(k, info.namespace(), sel, opts);
     String rv = Long.toString(page.rv());
     String cont = page.hasMore() ? ListOptions.encodeContinue(page.rv(), page.lastKey()) : null;
     if (out.form() == Output.Form.OBJECT) {
@@ -260,63 +259,6 @@ public class ApiHandler {
       md.put("remainingItemCount", page.remaining());
     }
     Responses.json(rc, 200, body, List.of());
-  }
-
-  ListPage runList(KindDef k, String namespace, Selection sel, ListOptions opts) {
-    String ns = namespace.isEmpty() ? sel.exactNamespace() : namespace;
-    long snapshot = 0;
-    String startAfter = null;
-    if (opts.continueToken() != null) {
-      ListOptions.Continue c = ListOptions.decodeContinue(opts.continueToken());
-      snapshot = c.rv();
-      startAfter = c.start();
-    } else if (opts.exactRv() > 0) {
-      snapshot = opts.exactRv();
-    }
-    ListQuery q =
-        new ListQuery(
-            ResourceKey.DEFAULT_CLUSTER,
-            k.group(),
-            k.plural(),
-            k.namespaced() ? (ns == null || ns.isEmpty() ? null : ns) : null,
-            sel.exactName(),
-            sel.labelContainment(),
-            sel.isEverything() ? null : sel::matchesText,
-            snapshot,
-            startAfter,
-            opts.limit());
-    try {
-      if (opts.minRv() > 0) {
-        watches.awaitRv(opts.minRv());
-      }
-      return store.list(k, q);
-    } catch (StatusException e) {
-      if (e.code() == 410 && opts.continueToken() != null) {
-        // the snapshot is gone: offer an inconsistent continuation from the same key
-        ListQuery latest =
-            new ListQuery(
-                q.cluster(),
-                q.group(),
-                q.resource(),
-                q.namespace(),
-                q.name(),
-                q.labelsContain(),
-                q.filter(),
-                0,
-                startAfter,
-                1);
-        long now = store.list(k, latest).rv();
-        throw Errors.gone(
-                "The provided continue parameter is too old to display a consistent list result. You"
-                    + " can start a new list without the continue parameter, or use the continue token"
-                    + " in this response to retrieve the remainder of the results. Continuing with the"
-                    + " provided token results in an inconsistent list - objects that were created,"
-                    + " modified, or deleted between the time the first chunk was returned and now may"
-                    + " show up in the list.")
-            .withContinue(ListOptions.encodeContinue(now, startAfter));
-      }
-      throw e;
-    }
   }
 
   // ------------------------------------------------------------------ writes
@@ -677,7 +619,7 @@ public class ApiHandler {
     ListOptions lo = ListOptions.parse(rc.request(), false);
     Selection sel = new Selection(k, info.namespace(), lo.labelSelector(), lo.fieldSelector());
     ListPage page =
-        runList(
+        lists.runList(
             k,
             info.namespace(),
             sel,

@@ -39,20 +39,8 @@ public class WatchService {
   static final long BOOKMARK_MILLIS = 60_000;
 
   @Inject Storage storage;
-  @Inject ApiHandler api;
+  @Inject ListService lists;
   @Inject Metrics metrics;
-
-  /** Blocks until this replica's watch cache has seen {@code rv} (for NotOlderThan reads). */
-  void awaitRv(long rv) {
-    if (storage.cache().lastRv() >= rv) {
-      return;
-    }
-    long current = storage.store().currentRv();
-    if (rv > current) {
-      throw Errors.timeout(
-          "Timeout: Too large resource version: " + rv + ", current: " + current, 1);
-    }
-  }
 
   void watch(RoutingContext rc, RequestInfo info, KindDef k) {
     HttpServerRequest req = rc.request();
@@ -120,10 +108,10 @@ public class WatchService {
     long from = rv;
     if (sendInitial || rv == 0) {
       if (sendInitial && rv > 0) {
-        awaitRv(rv);
+        lists.awaitRv(rv);
       }
       ListPage page =
-          api.runList(k, info.namespace(), sel, new ListOptions(null, null, 0, null, 0, 0, null));
+          lists.runList(k, info.namespace(), sel, new ListOptions(null, null, 0, null, 0, 0, null));
       initial = page.items();
       from = page.rv();
     }

@@ -36,7 +36,8 @@ public final class KpgProcess implements AutoCloseable {
       throw new IllegalStateException(jar + " is missing: run `./mvnw package` first");
     }
     List<String> cmd = new ArrayList<>(List.of(javaBin(), "-Xmx1g", "-jar", jar));
-    ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
+    ProcessBuilder pb =
+        new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
     pb.environment().put("KPG_DATA_DIR", dataDir.toString());
     pb.environment().put("KPG_PORT", Integer.toString(port));
     pb.environment().putAll(env);
@@ -54,24 +55,34 @@ public final class KpgProcess implements AutoCloseable {
   /** Waits until /readyz answers 200 (anonymous, as a load balancer would ask). */
   public void awaitReady(Duration timeout) throws Exception {
     SSLContext trustAll = SSLContext.getInstance("TLS");
-    trustAll.init(null, new TrustManager[] {new X509TrustManager() {
-      public void checkClientTrusted(X509Certificate[] c, String a) {}
+    trustAll.init(
+        null,
+        new TrustManager[] {
+          new X509TrustManager() {
+            public void checkClientTrusted(X509Certificate[] c, String a) {}
 
-      public void checkServerTrusted(X509Certificate[] c, String a) {}
+            public void checkServerTrusted(X509Certificate[] c, String a) {}
 
-      public X509Certificate[] getAcceptedIssuers() {
-        return new X509Certificate[0];
-      }
-    }}, null);
-    HttpClient c = HttpClient.newBuilder().sslContext(trustAll).connectTimeout(Duration.ofSeconds(2)).build();
+            public X509Certificate[] getAcceptedIssuers() {
+              return new X509Certificate[0];
+            }
+          }
+        },
+        null);
+    HttpClient c =
+        HttpClient.newBuilder().sslContext(trustAll).connectTimeout(Duration.ofSeconds(2)).build();
     long deadline = System.currentTimeMillis() + timeout.toMillis();
     while (System.currentTimeMillis() < deadline) {
       if (!process.isAlive()) {
         throw new IllegalStateException("kpg exited early:\n" + tail());
       }
       try {
-        HttpResponse<String> r = c.send(HttpRequest.newBuilder(URI.create("https://127.0.0.1:" + port + "/readyz"))
-            .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r =
+            c.send(
+                HttpRequest.newBuilder(URI.create("https://127.0.0.1:" + port + "/readyz"))
+                    .timeout(Duration.ofSeconds(2))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() == 200 && Files.exists(kubeconfig())) {
           return;
         }

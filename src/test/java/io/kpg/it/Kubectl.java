@@ -56,8 +56,10 @@ public final class Kubectl {
     try {
       Path out = Files.createTempFile("kubectl", ".out");
       Path err = Files.createTempFile("kubectl", ".err");
-      ProcessBuilder pb = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile());
-      pb.environment().put("KUBECACHEDIR", kubeconfig.getParent().resolve("kubecache-" + version).toString());
+      ProcessBuilder pb =
+          new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile());
+      pb.environment()
+          .put("KUBECACHEDIR", kubeconfig.getParent().resolve("kubecache-" + version).toString());
       pb.environment().put("HOME", kubeconfig.getParent().toString());
       Process p = pb.start();
       if (stdin != null) {
@@ -86,8 +88,10 @@ public final class Kubectl {
     cmd.add(binary.toString());
     cmd.add("--kubeconfig=" + kubeconfig);
     cmd.addAll(List.of(args));
-    ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(out.toFile());
-    pb.environment().put("KUBECACHEDIR", kubeconfig.getParent().resolve("kubecache-" + version).toString());
+    ProcessBuilder pb =
+        new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(out.toFile());
+    pb.environment()
+        .put("KUBECACHEDIR", kubeconfig.getParent().resolve("kubecache-" + version).toString());
     pb.environment().put("HOME", kubeconfig.getParent().toString());
     return pb.start();
   }

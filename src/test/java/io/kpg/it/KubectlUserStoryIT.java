@@ -51,8 +51,18 @@ class KubectlUserStoryIT {
 
   private static Kubectl.Result ok(Kubectl k, String... args) {
     Kubectl.Result r = k.run(args);
-    assertEquals(0, r.exit(), () -> "kubectl " + k.version + " " + String.join(" ", args) + " failed:\n"
-        + r.all() + "\n--- server log ---\n" + kpg.tail());
+    assertEquals(
+        0,
+        r.exit(),
+        () ->
+            "kubectl "
+                + k.version
+                + " "
+                + String.join(" ", args)
+                + " failed:\n"
+                + r.all()
+                + "\n--- server log ---\n"
+                + kpg.tail());
     return r;
   }
 
@@ -84,47 +94,111 @@ class KubectlUserStoryIT {
     contains(ok(k, "api-resources"), "deployments", "deploy", "apps/v1", "configmaps", "cm");
 
     Path app = Files.createTempFile("app", ".yaml");
-    Files.writeString(app, Files.readString(Path.of("src/test/resources/e2e/app.yaml")).replace("NS", ns));
-    contains(ok(k, "apply", "-f", app.toString()),
-        "namespace/" + ns + " created", "configmap/web-config created", "secret/web-secret created",
-        "service/web created", "deployment.apps/web created");
+    Files.writeString(
+        app, Files.readString(Path.of("src/test/resources/e2e/app.yaml")).replace("NS", ns));
+    contains(
+        ok(k, "apply", "-f", app.toString()),
+        "namespace/" + ns + " created",
+        "configmap/web-config created",
+        "secret/web-secret created",
+        "service/web created",
+        "deployment.apps/web created");
     // applying the same file again changes nothing
     contains(ok(k, "apply", "-f", app.toString()), "deployment.apps/web unchanged");
 
     Kubectl.Result wide = ok(k, "get", "deploy,svc,cm", "-n", ns, "-o", "wide");
-    contains(wide, "deployment.apps/web", "service/web", "configmap/web-config", "READY", "UP-TO-DATE",
-        "CLUSTER-IP", "PORT(S)", "80/TCP", "DATA", "IMAGES", "nginx:1.25");
+    contains(
+        wide,
+        "deployment.apps/web",
+        "service/web",
+        "configmap/web-config",
+        "READY",
+        "UP-TO-DATE",
+        "CLUSTER-IP",
+        "PORT(S)",
+        "80/TCP",
+        "DATA",
+        "IMAGES",
+        "nginx:1.25");
 
     Kubectl.Result yaml = ok(k, "get", "deploy", "web", "-n", ns, "-o", "yaml");
-    contains(yaml, "progressDeadlineSeconds: 600", "revisionHistoryLimit: 10", "maxSurge: 25%",
-        "imagePullPolicy: IfNotPresent", "terminationMessagePath: /dev/termination-log",
-        "restartPolicy: Always", "dnsPolicy: ClusterFirst", "generation: 1");
+    contains(
+        yaml,
+        "progressDeadlineSeconds: 600",
+        "revisionHistoryLimit: 10",
+        "maxSurge: 25%",
+        "imagePullPolicy: IfNotPresent",
+        "terminationMessagePath: /dev/termination-log",
+        "restartPolicy: Always",
+        "dnsPolicy: ClusterFirst",
+        "generation: 1");
     contains(ok(k, "describe", "deploy", "web", "-n", ns), "Name:", "web", "Replicas:");
 
     contains(ok(k, "label", "cm", "web-config", "-n", ns, "tier=frontend"), "labeled");
     contains(ok(k, "annotate", "cm", "web-config", "-n", ns, "note=hi"), "annotated");
     ok(k, "patch", "cm", "web-config", "-n", ns, "--type=merge", "-p", "{\"data\":{\"a\":\"1\"}}");
-    ok(k, "patch", "cm", "web-config", "-n", ns, "--type=json", "-p",
+    ok(
+        k,
+        "patch",
+        "cm",
+        "web-config",
+        "-n",
+        ns,
+        "--type=json",
+        "-p",
         "[{\"op\":\"add\",\"path\":\"/data/b\",\"value\":\"2\"}]");
-    contains(ok(k, "get", "cm", "web-config", "-n", ns, "-o", "jsonpath={.data.a}{.data.b}{.metadata.labels.tier}"),
+    contains(
+        ok(
+            k,
+            "get",
+            "cm",
+            "web-config",
+            "-n",
+            ns,
+            "-o",
+            "jsonpath={.data.a}{.data.b}{.metadata.labels.tier}"),
         "12frontend");
-    ok(k, "patch", "deploy", "web", "-n", ns, "-p",
+    ok(
+        k,
+        "patch",
+        "deploy",
+        "web",
+        "-n",
+        ns,
+        "-p",
         "{\"spec\":{\"template\":{\"spec\":{\"containers\":[{\"name\":\"web\",\"image\":\"nginx:1.26\"}]}}}}");
-    contains(ok(k, "get", "deploy", "web", "-n", ns, "-o",
-        "jsonpath={.spec.template.spec.containers[0].image} {.spec.template.spec.containers[0].envFrom[0].configMapRef.name} {.metadata.generation}"),
+    contains(
+        ok(
+            k,
+            "get",
+            "deploy",
+            "web",
+            "-n",
+            ns,
+            "-o",
+            "jsonpath={.spec.template.spec.containers[0].image} {.spec.template.spec.containers[0].envFrom[0].configMapRef.name} {.metadata.generation}"),
         "nginx:1.26 web-config 2");
 
     contains(ok(k, "scale", "deploy", "web", "-n", ns, "--replicas=3"), "scaled");
     contains(ok(k, "get", "deploy", "web", "-n", ns, "-o", "jsonpath={.spec.replicas}"), "3");
 
     String cmYaml = ok(k, "get", "cm", "web-config", "-n", ns, "-o", "yaml").out();
-    Kubectl.Result rep = k.runWithInput(cmYaml.replace("greeting: hello", "greeting: replaced"), "replace", "-f", "-");
+    Kubectl.Result rep =
+        k.runWithInput(
+            cmYaml.replace("greeting: hello", "greeting: replaced"), "replace", "-f", "-");
     assertEquals(0, rep.exit(), rep.all());
-    contains(ok(k, "get", "cm", "web-config", "-n", ns, "-o", "jsonpath={.data.greeting}"), "replaced");
+    contains(
+        ok(k, "get", "cm", "web-config", "-n", ns, "-o", "jsonpath={.data.greeting}"), "replaced");
 
-    contains(ok(k, "create", "configmap", "cm2", "-n", ns, "--from-literal=k=v"), "configmap/cm2 created");
-    contains(ok(k, "create", "secret", "generic", "s2", "-n", ns, "--from-literal=k=v"), "secret/s2 created");
-    contains(ok(k, "create", "deployment", "d2", "-n", ns, "--image=busybox"), "deployment.apps/d2 created");
+    contains(
+        ok(k, "create", "configmap", "cm2", "-n", ns, "--from-literal=k=v"),
+        "configmap/cm2 created");
+    contains(
+        ok(k, "create", "secret", "generic", "s2", "-n", ns, "--from-literal=k=v"),
+        "secret/s2 created");
+    contains(
+        ok(k, "create", "deployment", "d2", "-n", ns, "--image=busybox"),
+        "deployment.apps/d2 created");
     contains(ok(k, "create", "namespace", ns + "-extra"), "namespace/" + ns + "-extra created");
     contains(ok(k, "get", "secret", "s2", "-n", ns, "-o", "jsonpath={.data.k}"), "dg==");
 
@@ -132,10 +206,12 @@ class KubectlUserStoryIT {
     contains(chunked, "web-config", "cm2", "kube-root-ca.crt");
     Kubectl.Result byLabel = ok(k, "get", "cm", "-n", ns, "-l", "app=web", "-o", "name");
     assertEquals("configmap/web-config", byLabel.out().trim());
-    Kubectl.Result byField = ok(k, "get", "cm", "-n", ns, "--field-selector", "metadata.name=cm2", "-o", "name");
+    Kubectl.Result byField =
+        ok(k, "get", "cm", "-n", ns, "--field-selector", "metadata.name=cm2", "-o", "name");
     assertEquals("configmap/cm2", byField.out().trim());
 
-    contains(ok(k, "create", "configmap", "dry", "-n", ns, "--from-literal=a=b", "--dry-run=server"),
+    contains(
+        ok(k, "create", "configmap", "dry", "-n", ns, "--from-literal=a=b", "--dry-run=server"),
         "configmap/dry created (server dry run)");
     Kubectl.Result dry = k.run("get", "cm", "dry", "-n", ns);
     assertNotEquals(0, dry.exit());
@@ -147,7 +223,10 @@ class KubectlUserStoryIT {
     Path watchOut = Files.createTempFile("watch", ".out");
     Process w = k.start(watchOut, "get", "cm", "-n", ns, "-w");
     try {
-      awaitTrue(Duration.ofSeconds(20), () -> read(watchOut).contains("web-config"), "initial watch output");
+      awaitTrue(
+          Duration.ofSeconds(20),
+          () -> read(watchOut).contains("web-config"),
+          "initial watch output");
       ok(k, "create", "configmap", "live", "-n", ns, "--from-literal=x=y");
       awaitTrue(Duration.ofSeconds(20), () -> read(watchOut).contains("live"), "live watch event");
     } finally {
@@ -158,7 +237,8 @@ class KubectlUserStoryIT {
     contains(k.run("get", "cm", "cm2", "-n", ns), "NotFound");
 
     // kubectl delete ns: everything in it goes too
-    contains(ok(k, "delete", "ns", ns, "--wait", "--timeout=60s"), "namespace \"" + ns + "\" deleted");
+    contains(
+        ok(k, "delete", "ns", ns, "--wait", "--timeout=60s"), "namespace \"" + ns + "\" deleted");
     Kubectl.Result gone = k.run("get", "ns", ns);
     assertNotEquals(0, gone.exit());
     for (String kind : List.of("cm", "deploy", "svc", "secret")) {
