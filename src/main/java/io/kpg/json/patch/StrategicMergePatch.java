@@ -8,6 +8,7 @@ import io.kpg.errors.StatusException;
 import io.kpg.schema.Schema;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -61,6 +62,9 @@ public final class StrategicMergePatch {
    */
   public static ObjectNode apply(ObjectNode doc, ObjectNode patch, Schema schema) {
     ObjectNode original = doc == null ? JsonNodeFactory.instance.objectNode() : doc.deepCopy();
+    if (patch == null) {
+      return original;
+    }
     ObjectNode p = patch.deepCopy();
     ObjectNode result;
     try {
@@ -72,6 +76,23 @@ public final class StrategicMergePatch {
     }
     stripDirectives(result);
     return result;
+  }
+
+  /**
+   * Like {@link #apply(ObjectNode, ObjectNode, Schema)} for a patch body parsed as any JSON value:
+   * null changes nothing, anything but an object is a 400 as upstream's decoding answers.
+   */
+  public static ObjectNode apply(ObjectNode doc, JsonNode patch, Schema schema) {
+    if (patch == null || patch.isNull() || patch.isMissingNode()) {
+      return apply(doc, (ObjectNode) null, schema);
+    }
+    if (!patch.isObject()) {
+      throw PatchErrors.badRequest(
+          "json: cannot unmarshal "
+              + JsonPatch.jsonKind(patch)
+              + " into Go value of type map[string]interface {}");
+    }
+    return apply(doc, (ObjectNode) patch, schema);
   }
 
   // ---------------------------------------------------------------- patch metadata
@@ -358,6 +379,7 @@ public final class StrategicMergePatch {
       }
       // $patch elements: delete entries, or replace the whole list
       List<JsonNode> plain = new ArrayList<>();
+      Set<Object> deleted = new HashSet<>();
       boolean replace = false;
       for (JsonNode v : patch) {
         JsonNode d = v.get(DIRECTIVE);
@@ -367,14 +389,7 @@ public final class StrategicMergePatch {
           if (!v.has(mergeKey)) {
             throw PatchErrors.unexpected(noMergeKey(v, mergeKey));
           }
-          JsonNode value = v.get(mergeKey);
-          List<JsonNode> kept = new ArrayList<>();
-          for (JsonNode o : original) {
-            if (!(o.has(mergeKey) && sameScalar(o.get(mergeKey), value))) {
-              kept.add(o);
-            }
-          }
-          original = kept;
+          deleted.add(Equality.key(v.get(mergeKey)));
         } else if (isText(d, "replace")) {
           replace = true;
         } else if (isText(d, "merge")) {
@@ -382,6 +397,15 @@ public final class StrategicMergePatch {
         } else {
           throw PatchErrors.unexpected(badPatchType(d, v));
         }
+      }
+      if (!deleted.isEmpty()) {
+        List<JsonNode> kept = new ArrayList<>();
+        for (JsonNode o : original) {
+          if (!(o.has(mergeKey) && deleted.contains(Equality.key(o.get(mergeKey))))) {
+            kept.add(o);
+          }
+        }
+        original = kept;
       }
       if (replace) {
         original = plain;
@@ -391,15 +415,23 @@ public final class StrategicMergePatch {
       }
       // merge the remaining elements by key
       merged = new ArrayList<>(original);
+      Map<Object, Integer> byKey = new HashMap<>();
+      for (int i = 0; i < merged.size(); i++) {
+        if (merged.get(i).has(mergeKey)) {
+          byKey.putIfAbsent(Equality.key(merged.get(i).get(mergeKey)), i);
+        }
+      }
       for (JsonNode v : patch) {
         if (!v.has(mergeKey)) {
           throw PatchErrors.unexpected(noMergeKey(v, mergeKey));
         }
-        int idx = findByKey(merged, mergeKey, v.get(mergeKey));
-        if (idx >= 0) {
+        Object k = Equality.key(v.get(mergeKey));
+        Integer idx = byKey.get(k);
+        if (idx != null) {
           merged.set(idx, mergeMap((ObjectNode) merged.get(idx), (ObjectNode) v, itemSchema));
         } else {
           discardNulls(v);
+          byKey.put(k, merged.size());
           merged.add(v);
         }
       }
@@ -453,6 +485,16 @@ public final class StrategicMergePatch {
       }
       return;
     }
+    Set<Object> in = new HashSet<>();
+    for (int i = 0; i < by.size(); i++) {
+      JsonNode v = by.get(i);
+      if (!v.isObject()) {
+        throw PatchErrors.unexpected("value for key " + i + " is not a map");
+      }
+      if (v.has(mergeKey)) {
+        in.add(Equality.key(v.get(mergeKey)));
+      }
+    }
     for (JsonNode v : merged) {
       if (!v.isObject()) {
         throw PatchErrors.unexpected(badArgType(MAP_TYPE, v));
@@ -460,22 +502,8 @@ public final class StrategicMergePatch {
       if (!v.has(mergeKey)) {
         throw PatchErrors.unexpected(noMergeKey(v, mergeKey));
       }
-      (findByKey(by, mergeKey, v.get(mergeKey)) >= 0 ? present : absent).add(v);
+      (in.contains(Equality.key(v.get(mergeKey))) ? present : absent).add(v);
     }
-  }
-
-  /** Index of the first object in {@code l} whose {@code key} member equals {@code value}. */
-  private static int findByKey(List<JsonNode> l, String key, JsonNode value) {
-    for (int i = 0; i < l.size(); i++) {
-      JsonNode v = l.get(i);
-      if (!v.isObject()) {
-        throw PatchErrors.unexpected("value for key " + i + " is not a map");
-      }
-      if (v.has(key) && sameScalar(v.get(key), value)) {
-        return i;
-      }
-    }
-    return -1;
   }
 
   /**
@@ -491,6 +519,7 @@ public final class StrategicMergePatch {
       boolean isMap) {
     List<JsonNode> right = normalizeSliceOrder(patchItems, patchOrder, mergeKey, isMap);
     List<JsonNode> left = normalizeSliceOrder(serverOnly, serverOrder, mergeKey, isMap);
+    Map<Object, Integer> serverPos = positions(serverOrder, mergeKey, isMap);
     List<JsonNode> out = new ArrayList<>(left.size() + right.size());
     int i = 0;
     int j = 0;
@@ -500,8 +529,8 @@ public final class StrategicMergePatch {
       } else if (j >= right.size()) {
         out.add(left.get(i++));
       } else {
-        int li = index(serverOrder, left.get(i), mergeKey, isMap);
-        int ri = index(serverOrder, right.get(j), mergeKey, isMap);
+        int li = serverPos.getOrDefault(indexKey(left.get(i), mergeKey, isMap), -1);
+        int ri = serverPos.getOrDefault(indexKey(right.get(j), mergeKey, isMap), -1);
         if (li >= 0 && ri >= 0 && li < ri) {
           out.add(left.get(i++));
         } else {
@@ -525,12 +554,10 @@ public final class StrategicMergePatch {
     } else {
       keep.addAll(toSort);
     }
+    Map<Object, Integer> pos = positions(order, mergeKey, isMap);
     keep.sort(
         Comparator.comparingInt(
-            v -> {
-              int i = index(order, v, mergeKey, isMap);
-              return i < 0 ? Integer.MAX_VALUE : i;
-            }));
+            v -> pos.getOrDefault(indexKey(v, mergeKey, isMap), Integer.MAX_VALUE)));
     keep.addAll(toDelete);
     return keep;
   }
@@ -548,17 +575,23 @@ public final class StrategicMergePatch {
     }
   }
 
-  /** Position of {@code item} in {@code l}: by merge key value for objects, by value otherwise. */
-  private static int index(List<JsonNode> l, JsonNode item, String mergeKey, boolean isMap) {
-    Object wanted = Equality.key(isMap ? item.get(mergeKey) : item);
+  /**
+   * First position of each element of {@code l}: by merge key value for objects (a missing key
+   * counts as null, as upstream's {@code index}), by value otherwise.
+   */
+  private static Map<Object, Integer> positions(List<JsonNode> l, String mergeKey, boolean isMap) {
+    Map<Object, Integer> pos = new HashMap<>();
     for (int i = 0; i < l.size(); i++) {
-      JsonNode v = l.get(i);
-      JsonNode val = isMap ? (v.isObject() ? v.get(mergeKey) : null) : v;
-      if (Equality.key(val).equals(wanted)) {
-        return i;
-      }
+      pos.putIfAbsent(indexKey(l.get(i), mergeKey, isMap), i);
     }
-    return -1;
+    return pos;
+  }
+
+  private static Object indexKey(JsonNode v, String mergeKey, boolean isMap) {
+    if (!isMap) {
+      return Equality.key(v);
+    }
+    return Equality.key(v.isObject() ? v.get(mergeKey) : null);
   }
 
   /**

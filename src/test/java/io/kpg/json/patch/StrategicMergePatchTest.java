@@ -4,6 +4,7 @@ import static io.kpg.json.patch.JsonPatchTest.j;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -631,5 +632,42 @@ class StrategicMergePatchTest {
   @Test
   void emptyPatchChangesNothing() {
     assertEquals(obj(POD_DOC), pod("{}"));
+    assertEquals(obj(POD_DOC), StrategicMergePatch.apply(obj(POD_DOC), j("null"), POD));
+  }
+
+  @Test
+  void patchThatIsNotAnObject() {
+    StatusException e =
+        assertThrows(
+            StatusException.class, () -> StrategicMergePatch.apply(obj(POD_DOC), j("[1]"), POD));
+    assertEquals(400, e.code());
+    assertEquals(
+        "json: cannot unmarshal array into Go value of type map[string]interface {}",
+        e.getMessage());
+  }
+
+  @Test
+  void largeListsMergeInReasonableTime() {
+    int n = 20000;
+    ObjectNode doc = obj("{'spec':{'containers':[]}}");
+    ObjectNode patch = obj("{'spec':{'containers':[],'$setElementOrder/containers':[]}}");
+    for (int i = 0; i < n; i++) {
+      ((com.fasterxml.jackson.databind.node.ArrayNode) doc.at("/spec/containers"))
+          .addObject()
+          .put("name", "c" + i);
+      ((com.fasterxml.jackson.databind.node.ArrayNode) patch.at("/spec/containers"))
+          .addObject()
+          .put("name", "n" + i)
+          .put("image", "x");
+      ((com.fasterxml.jackson.databind.node.ArrayNode)
+              patch.at("/spec/$setElementOrder~1containers"))
+          .addObject()
+          .put("name", "n" + i);
+    }
+    ObjectNode out =
+        assertTimeoutPreemptively(
+            java.time.Duration.ofSeconds(10), () -> StrategicMergePatch.apply(doc, patch, POD));
+    assertEquals(2 * n, out.at("/spec/containers").size());
+    assertEquals("n0", out.at("/spec/containers/0/name").asText());
   }
 }
