@@ -24,7 +24,7 @@ final class Gnostic {
   /** A protobuf message under construction. Values equal to the proto3 default are omitted. */
   private static final class Msg {
     private final ByteArrayOutputStream buf = new ByteArrayOutputStream();
-    private final CodedOutputStream out = CodedOutputStream.newInstance(buf, 4096);
+    private final CodedOutputStream out = CodedOutputStream.newInstance(buf, 128);
 
     Msg str(int field, String v) {
       if (v != null && !v.isEmpty()) {

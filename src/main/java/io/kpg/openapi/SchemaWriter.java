@@ -45,6 +45,9 @@ final class SchemaWriter {
           "k8s.io.apimachinery.pkg.api.resource.Quantity", QUANTITY,
           "k8s.io.apimachinery.pkg.runtime.RawExtension", RAW_EXTENSION);
 
+  /** Marks protobuf messages that only wrap a list of strings (JSON: the list itself). */
+  static final String STRING_LIST = "[]string";
+
   private static final String APIEXT_PROTO =
       "k8s.io.apiextensions_apiserver.pkg.apis.apiextensions.v1.";
 
@@ -118,22 +121,20 @@ final class SchemaWriter {
     if (!s.description().isEmpty()) {
       d.put("description", s.description());
     }
-    Map<String, Schema.Field> sorted = new TreeMap<>(s.properties());
+    Map<String, Owned> fields = flattened(s);
     boolean withTypeMeta = typeMeta.contains(name);
-    if (!sorted.isEmpty() || withTypeMeta) {
+    if (!fields.isEmpty() || withTypeMeta) {
       ObjectNode props = Json.object();
       Map<String, ObjectNode> out = new TreeMap<>();
       if (withTypeMeta) {
         out.put("apiVersion", typeMetaProperty("apiVersion"));
         out.put("kind", typeMetaProperty("kind"));
       }
-      for (Schema.Field f : sorted.values()) {
-        out.put(f.name(), property(s, f));
-      }
+      fields.forEach((n, o) -> out.put(n, property(o.owner(), o.field())));
       out.forEach(props::set);
       d.set("properties", props);
     }
-    List<String> required = required(s);
+    List<String> required = required(s, fields);
     if (!required.isEmpty()) {
       ArrayNode r = d.putArray("required");
       required.forEach(r::add);
@@ -172,19 +173,80 @@ final class SchemaWriter {
     return p;
   }
 
-  private static List<String> required(Schema s) {
-    if (s.required().isEmpty()) {
+  /** A property and the object schema that declares it (differs for embedded structs). */
+  record Owned(Schema owner, Schema.Field field) {}
+
+  /**
+   * Embedded Go structs ({@code json:""} / {@code json:",inline"}): protobuf gives them a field of
+   * their own, JSON (and upstream's OpenAPI) spreads their fields into the embedding object. Keys
+   * are {@code <field name>/<message name>}; the list is every embedded struct in k8s.io/api.
+   */
+  private static final Set<String> EMBEDDED =
+      Set.of(
+          "volumeSource/VolumeSource",
+          "persistentVolumeSource/PersistentVolumeSource",
+          "localObjectReference/LocalObjectReference",
+          "handler/ProbeHandler",
+          "ephemeralContainerCommon/EphemeralContainerCommon",
+          "ruleWithOperations/RuleWithOperations",
+          "rule/Rule",
+          "ingressRuleValue/IngressRuleValue",
+          "deviceConfiguration/DeviceConfiguration");
+
+  /** Whether a property of a built-in definition is an embedded struct. */
+  static boolean embedded(Schema owner, Schema.Field f) {
+    if (owner.definition == null || f.schema().type != Schema.Type.OBJECT) {
+      return false;
+    }
+    Descriptor d = SchemaRegistry.builtin().descriptor(owner.definition);
+    if (d == null) {
+      return false;
+    }
+    FieldDescriptor fd = d.findFieldByName(f.name());
+    return fd != null
+        && !fd.isRepeated()
+        && fd.getJavaType() == FieldDescriptor.JavaType.MESSAGE
+        && EMBEDDED.contains(f.name() + "/" + fd.getMessageType().getName());
+  }
+
+  /** The JSON properties of an object schema, sorted, with embedded structs spread out. */
+  static Map<String, Owned> flattened(Schema s) {
+    Map<String, Owned> out = new TreeMap<>();
+    flatten(s, out, 0);
+    return out;
+  }
+
+  private static void flatten(Schema s, Map<String, Owned> out, int depth) {
+    for (Schema.Field f : s.properties().values()) {
+      if (depth < 4 && embedded(s, f)) {
+        flatten(f.schema(), out, depth + 1);
+      } else {
+        out.putIfAbsent(f.name(), new Owned(s, f));
+      }
+    }
+  }
+
+  private static List<String> required(Schema s, Map<String, Owned> fields) {
+    Set<String> all = new LinkedHashSet<>(s.required());
+    for (Owned o : fields.values()) {
+      if (o.owner() != s) {
+        all.addAll(o.owner().required());
+      }
+    }
+    if (all.isEmpty()) {
       return List.of();
     }
     List<String> out = new ArrayList<>();
     for (String f : s.properties().keySet()) {
-      if (s.required().contains(f)) {
+      if (all.contains(f)) {
         out.add(f);
       }
     }
-    Set<String> rest = new LinkedHashSet<>(new java.util.TreeSet<>(s.required()));
-    rest.removeAll(out);
-    out.addAll(rest);
+    for (String f : new java.util.TreeSet<>(all)) {
+      if (!out.contains(f) && fields.containsKey(f)) {
+        out.add(f);
+      }
+    }
     return out;
   }
 
@@ -219,6 +281,12 @@ final class SchemaWriter {
   private ObjectNode node(Schema s, String special, boolean nested) {
     switch (s.type) {
       case OBJECT -> {
+        if (STRING_LIST.equals(special)) {
+          ObjectNode n = Json.object();
+          n.putObject("items").put("type", "string");
+          n.put("type", "array");
+          return n;
+        }
         if (s.definition == null) {
           return inlineObject(s);
         }
@@ -285,13 +353,12 @@ final class SchemaWriter {
   private ObjectNode inlineObject(Schema s) {
     ObjectNode n = Json.object();
     describe(n, s);
-    if (!s.properties().isEmpty()) {
+    Map<String, Owned> fields = flattened(s);
+    if (!fields.isEmpty()) {
       ObjectNode props = n.putObject("properties");
-      for (Schema.Field f : new TreeMap<>(s.properties()).values()) {
-        props.set(f.name(), property(s, f));
-      }
+      fields.forEach((name, o) -> props.set(name, property(o.owner(), o.field())));
     }
-    List<String> required = required(s);
+    List<String> required = required(s, fields);
     if (!required.isEmpty()) {
       ArrayNode r = n.putArray("required");
       required.forEach(r::add);
@@ -341,6 +408,10 @@ final class SchemaWriter {
       type = value.getMessageType();
     }
     String full = type.getFullName();
+    if (full.equals("k8s.io.apimachinery.pkg.apis.meta.v1.Verbs")
+        || type.getName().equals("ExtraValue")) {
+      return STRING_LIST; // protobuf wrappers of a []string
+    }
     String special = SPECIAL_BY_PROTO.get(full);
     if (special == null && full.startsWith(APIEXT_PROTO)) {
       String simple = full.substring(APIEXT_PROTO.length());

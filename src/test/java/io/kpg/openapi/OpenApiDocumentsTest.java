@@ -210,6 +210,45 @@ class OpenApiDocumentsTest {
             .asText());
   }
 
+  @Test
+  void customKindsGetNoStrategicMergePatchNorProtobuf() throws Exception {
+    KindDef crd =
+        new KindDef("stable.example.com", "v1", "CronTab", "crontabs", true) {
+          @Override
+          public io.kpg.schema.Schema schema() {
+            return io.kpg.schema.Schema.object(null);
+          }
+        };
+    OpenApiDocuments docs = OpenApiDocuments.build(List.of(crd, pod()));
+    assertEquals(
+        Set.of("api/v1", "apis/stable.example.com/v1"),
+        fieldNames(parse(docs.index().bytes()).get("paths")));
+    JsonNode doc = v3(docs, "apis/stable.example.com/v1");
+    JsonNode item =
+        doc.at("/paths/~1apis~1stable.example.com~1v1~1namespaces~1{namespace}~1crontabs~1{name}");
+    assertEquals(
+        Set.of(
+            "application/json-patch+json",
+            "application/merge-patch+json",
+            "application/apply-patch+yaml"),
+        fieldNames(item.at("/patch/requestBody/content")));
+    assertTrue(paramNames(item.get("patch")).contains("fieldValidation"));
+    assertFalse(
+        fieldNames(item.at("/get/responses/200/content"))
+            .contains("application/vnd.kubernetes.protobuf"));
+    assertEquals("readStableExampleComV1NamespacedCronTab", item.at("/get/operationId").asText());
+    JsonNode schema = doc.at("/components/schemas/com.example.stable.v1.CronTab");
+    assertEquals("CronTab", schema.at("/x-kubernetes-group-version-kind/0/kind").asText());
+    assertEquals(
+        "stable.example.com", schema.at("/x-kubernetes-group-version-kind/0/group").asText());
+    assertTrue(doc.at("/components/schemas").has("com.example.stable.v1.CronTabList"));
+    // the built-in kind keeps strategic merge patch
+    assertTrue(
+        v3(docs, "api/v1")
+            .at("/paths/~1api~1v1~1namespaces~1{namespace}~1pods~1{name}/patch/requestBody/content")
+            .has("application/strategic-merge-patch+json"));
+  }
+
   // ------------------------------------------------------------------ v3 schemas
 
   @Test
@@ -307,6 +346,31 @@ class OpenApiDocumentsTest {
     assertTrue(schemas.has("io.k8s.apimachinery.pkg.apis.meta.v1.Status"));
     assertTrue(schemas.has("io.k8s.apimachinery.pkg.apis.meta.v1.DeleteOptions"));
     assertTrue(schemas.has("io.k8s.apimachinery.pkg.apis.meta.v1.ListMeta"));
+  }
+
+  @Test
+  void embeddedStructsAreSpreadIntoTheEmbeddingObject() throws Exception {
+    JsonNode schemas = v3(DOCS, "api/v1").at("/components/schemas");
+    JsonNode volume = schemas.at("/io.k8s.api.core.v1.Volume/properties");
+    assertTrue(volume.has("name"));
+    assertTrue(volume.has("configMap"));
+    assertTrue(volume.has("emptyDir"));
+    assertFalse(volume.has("volumeSource"));
+    JsonNode probe = schemas.at("/io.k8s.api.core.v1.Probe/properties");
+    assertTrue(probe.has("httpGet"));
+    assertTrue(probe.has("initialDelaySeconds"));
+    assertFalse(probe.has("handler"));
+    JsonNode selector = schemas.get("io.k8s.api.core.v1.ConfigMapKeySelector");
+    assertTrue(selector.get("properties").has("name"));
+    assertFalse(selector.get("properties").has("localObjectReference"));
+    // upstream's 'affinity' field is a real field, although named after its type
+    assertTrue(schemas.at("/io.k8s.api.core.v1.PodSpec/properties").has("affinity"));
+    assertFalse(schemas.has("io.k8s.api.core.v1.VolumeSource"));
+    // protobuf's wrapper of a []string is a plain string array in JSON
+    JsonNode verbs =
+        schemas.at("/io.k8s.apimachinery.pkg.apis.meta.v1.APIResource/properties/verbs");
+    assertEquals("array", verbs.get("type").asText());
+    assertEquals("string", verbs.at("/items/type").asText());
   }
 
   @Test
