@@ -177,53 +177,15 @@ final class SchemaWriter {
   record Owned(Schema owner, Schema.Field field) {}
 
   /**
-   * Embedded Go structs ({@code json:""} / {@code json:",inline"}): protobuf gives them a field of
-   * their own, JSON (and upstream's OpenAPI) spreads their fields into the embedding object. Keys
-   * are {@code <field name>/<message name>}; the list is every embedded struct in k8s.io/api.
+   * The JSON properties of an object schema, sorted (the schema registry already spreads embedded
+   * Go structs into their parent, as JSON does).
    */
-  private static final Set<String> EMBEDDED =
-      Set.of(
-          "volumeSource/VolumeSource",
-          "persistentVolumeSource/PersistentVolumeSource",
-          "localObjectReference/LocalObjectReference",
-          "handler/ProbeHandler",
-          "ephemeralContainerCommon/EphemeralContainerCommon",
-          "ruleWithOperations/RuleWithOperations",
-          "rule/Rule",
-          "ingressRuleValue/IngressRuleValue",
-          "deviceConfiguration/DeviceConfiguration");
-
-  /** Whether a property of a built-in definition is an embedded struct. */
-  static boolean embedded(Schema owner, Schema.Field f) {
-    if (owner.definition == null || f.schema().type != Schema.Type.OBJECT) {
-      return false;
-    }
-    Descriptor d = SchemaRegistry.builtin().descriptor(owner.definition);
-    if (d == null) {
-      return false;
-    }
-    FieldDescriptor fd = d.findFieldByName(f.name());
-    return fd != null
-        && !fd.isRepeated()
-        && fd.getJavaType() == FieldDescriptor.JavaType.MESSAGE
-        && EMBEDDED.contains(f.name() + "/" + fd.getMessageType().getName());
-  }
-
-  /** The JSON properties of an object schema, sorted, with embedded structs spread out. */
   static Map<String, Owned> flattened(Schema s) {
     Map<String, Owned> out = new TreeMap<>();
-    flatten(s, out, 0);
-    return out;
-  }
-
-  private static void flatten(Schema s, Map<String, Owned> out, int depth) {
     for (Schema.Field f : s.properties().values()) {
-      if (depth < 4 && embedded(s, f)) {
-        flatten(f.schema(), out, depth + 1);
-      } else {
-        out.putIfAbsent(f.name(), new Owned(s, f));
-      }
+      out.putIfAbsent(f.name(), new Owned(s, f));
     }
+    return out;
   }
 
   private static List<String> required(Schema s, Map<String, Owned> fields) {

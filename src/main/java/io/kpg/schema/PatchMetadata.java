@@ -59,10 +59,10 @@ final class PatchMetadata {
     merge(CORE + "Container.env", "name");
     merge(CORE + "Container.volumeMounts", "mountPath");
     merge(CORE + "Container.volumeDevices", "devicePath");
-    merge(CORE + "EphemeralContainer.ports", "containerPort", "containerPort", "protocol");
-    merge(CORE + "EphemeralContainer.env", "name");
-    merge(CORE + "EphemeralContainer.volumeMounts", "mountPath");
-    merge(CORE + "EphemeralContainer.volumeDevices", "devicePath");
+    merge(CORE + "EphemeralContainerCommon.ports", "containerPort", "containerPort", "protocol");
+    merge(CORE + "EphemeralContainerCommon.env", "name");
+    merge(CORE + "EphemeralContainerCommon.volumeMounts", "mountPath");
+    merge(CORE + "EphemeralContainerCommon.volumeDevices", "devicePath");
     merge(CORE + "PodStatus.conditions", "type");
     merge(CORE + "PodStatus.podIPs", "ip");
     merge(CORE + "PodStatus.hostIPs", "ip");

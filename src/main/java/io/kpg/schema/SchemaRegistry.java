@@ -67,7 +67,27 @@ public final class SchemaRegistry {
     Schema s = Schema.object(name);
     definitions.put(name, s);
     descriptorsByDefinition.put(name, d);
+    addFields(s, d, 0);
+    PatchMetadata.decorate(name, s);
+    return s;
+  }
+
+  /**
+   * Adds the JSON properties of message {@code d} to {@code s}: JSON names as upstream's Go types
+   * have them, embedded (inlined) structs spread into the parent, non-JSON fields left out; patch
+   * metadata is looked up on the Go type that declares the field.
+   */
+  private void addFields(Schema s, Descriptor d, int depth) {
+    String owner = definitionName(d.getFullName());
     for (FieldDescriptor f : d.getFields()) {
+      GoFields.Field g = GoFields.field(f);
+      if (g.skip()) {
+        continue;
+      }
+      if (g.inline() && f.getJavaType() == FieldDescriptor.JavaType.MESSAGE && depth < 4) {
+        addFields(s, f.getMessageType(), depth + 1);
+        continue;
+      }
       Schema fs;
       if (f.isMapField()) {
         FieldDescriptor value = f.getMessageType().findFieldByName("value");
@@ -77,22 +97,20 @@ public final class SchemaRegistry {
       } else {
         fs = scalarOrMessage(f);
       }
-      PatchMetadata.Meta pm = PatchMetadata.lookup(name, f.getName(), fs);
-      List<String> enums = PatchMetadata.enumFor(name, f.getName());
+      PatchMetadata.Meta pm = PatchMetadata.lookup(owner, f.getName(), fs);
+      List<String> enums = PatchMetadata.enumFor(owner, f.getName());
       if (enums != null) {
         fs.setEnumValues(enums);
       }
       s.putProperty(
           new Schema.Field(
-              f.getName(),
+              g.json(),
               fs,
               pm == null ? null : pm.strategy(),
               pm == null ? null : pm.mergeKey(),
               pm == null ? defaultListType(fs) : pm.listType(),
               pm == null ? List.of() : pm.mapKeys()));
     }
-    PatchMetadata.decorate(name, s);
-    return s;
   }
 
   private static String defaultListType(Schema fs) {
@@ -108,7 +126,10 @@ public final class SchemaRegistry {
       case FLOAT, DOUBLE -> Schema.primitive(Type.NUMBER, "double");
       case BYTE_STRING -> Schema.primitive(Type.STRING, "byte");
       case ENUM -> Schema.primitive(Type.STRING, null);
-      case MESSAGE -> build(f.getMessageType());
+      case MESSAGE ->
+          GoFields.namedSlice(f.getMessageType())
+              ? Schema.array(scalarOrMessage(f.getMessageType().findFieldByName("items")))
+              : build(f.getMessageType());
     };
   }
 

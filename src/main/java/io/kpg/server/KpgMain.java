@@ -28,7 +28,7 @@ public class KpgMain {
     EmbeddedPostgres embedded = null;
     DatabaseUrl db;
     if (dbUrl.isBlank()) {
-      embedded = EmbeddedPostgres.start(dataDir.resolve("postgres"));
+      embedded = EmbeddedPostgres.start(Bootstrap.postgresDir(dataDir));
       db = new DatabaseUrl(embedded.jdbcUrl(), embedded.user(), embedded.password());
       EmbeddedPostgres pg = embedded;
       Runtime.getRuntime().addShutdownHook(new Thread(pg::stop, "kpg-postgres-stop"));
@@ -60,6 +60,44 @@ public class KpgMain {
   /** What must exist before Quarkus boots; shared with the test bootstrap. */
   public static final class Bootstrap {
     private Bootstrap() {}
+
+    /**
+     * Where the private PostgreSQL keeps its files: {@code <dataDir>/postgres}, unless kpg runs as
+     * root under a directory the unprivileged database user cannot enter (e.g. below /root); then a
+     * directory under /var/lib/kpg named after the data directory.
+     */
+    public static Path postgresDir(Path dataDir) throws Exception {
+      Path wanted = dataDir.toAbsolutePath().normalize().resolve("postgres");
+      if (!"root".equals(System.getProperty("user.name")) || traversableByOthers(dataDir)) {
+        return wanted;
+      }
+      String id =
+          java.util.HexFormat.of()
+              .formatHex(
+                  java.security.MessageDigest.getInstance("SHA-256")
+                      .digest(wanted.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                  0,
+                  8);
+      Path alt = Path.of("/var/lib/kpg", "postgres-" + id);
+      Files.createDirectories(alt.getParent());
+      System.out.println(
+          "kpg: "
+              + dataDir
+              + " is not reachable by the database user; keeping PostgreSQL files in "
+              + alt);
+      return alt;
+    }
+
+    private static boolean traversableByOthers(Path dir) throws java.io.IOException {
+      for (Path p = dir.toAbsolutePath().normalize(); p != null; p = p.getParent()) {
+        if (Files.exists(p)
+            && !Files.getPosixFilePermissions(p)
+                .contains(java.nio.file.attribute.PosixFilePermission.OTHERS_EXECUTE)) {
+          return false;
+        }
+      }
+      return true;
+    }
 
     public static void prepare(DatabaseUrl db, Path dataDir, int port) throws Exception {
       Migrations.migrate(db.jdbcUrl(), db.user(), db.password());

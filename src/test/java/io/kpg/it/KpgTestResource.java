@@ -34,7 +34,7 @@ public class KpgTestResource implements QuarkusTestResourceLifecycleManager {
         db = DatabaseUrl.parse(external);
       } else {
         if (pg == null) {
-          pg = EmbeddedPostgres.start(dataDir.resolve("postgres"));
+          pg = EmbeddedPostgres.start(KpgMain.Bootstrap.postgresDir(dataDir));
         }
         db = new DatabaseUrl(pg.jdbcUrl(), pg.user(), pg.password());
       }

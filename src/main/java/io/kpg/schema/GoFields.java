@@ -1,4 +1,4 @@
-package io.kpg.proto;
+package io.kpg.schema;
 
 import com.google.protobuf.Descriptors.Descriptor;
 import com.google.protobuf.Descriptors.FieldDescriptor;
@@ -11,7 +11,7 @@ import java.util.Set;
  * Lookup over {@link GoFieldsData}: how a protobuf field of a Kubernetes message behaves in
  * upstream's JSON (name, pointer or value, omitempty, inlined).
  */
-final class GoFields {
+public final class GoFields {
   private GoFields() {}
 
   /**
@@ -21,7 +21,7 @@ final class GoFields {
    * @param inline an embedded struct whose fields appear in the parent's JSON object
    * @param skip not part of the JSON form at all
    */
-  record Field(String json, boolean pointer, boolean always, boolean inline, boolean skip) {}
+  public record Field(String json, boolean pointer, boolean always, boolean inline, boolean skip) {}
 
   private static final Map<String, Map<String, Field>> MESSAGES = new HashMap<>();
   private static final Set<String> NAMED_SLICES = new HashSet<>();
@@ -73,12 +73,12 @@ final class GoFields {
   }
 
   /** Whether the message is one of upstream's Go types this table knows. */
-  static boolean known(Descriptor d) {
+  public static boolean known(Descriptor d) {
     return MESSAGES.containsKey(d.getFullName());
   }
 
   /** Go named slice types ({@code ExtraValue}, {@code Verbs}): JSON is the array of items. */
-  static boolean namedSlice(Descriptor d) {
+  public static boolean namedSlice(Descriptor d) {
     return NAMED_SLICES.contains(d.getFullName());
   }
 
@@ -86,7 +86,7 @@ final class GoFields {
    * How {@code f} behaves in JSON. Fields of messages the table does not know are treated as
    * pointers (emitted whenever present), which is the plain proto2 reading.
    */
-  static Field field(FieldDescriptor f) {
+  public static Field field(FieldDescriptor f) {
     Map<String, Field> fields = MESSAGES.get(f.getContainingType().getFullName());
     if (fields == null) {
       return new Field(f.getName(), true, false, false, false);

@@ -1,4 +1,4 @@
-package io.kpg.proto;
+package io.kpg.schema;
 
 /**
  * How upstream's Go types map onto their protobuf messages, for what the descriptors cannot say:
