@@ -51,6 +51,10 @@ public class ControllerManager {
   @ConfigProperty(name = "kpg.controllers.enabled", defaultValue = "true")
   boolean enabled;
 
+  /** How long the change log keeps history (watches and continue tokens reach back this far). */
+  @ConfigProperty(name = "kpg.changelog.retention-seconds", defaultValue = "600")
+  long retentionSeconds;
+
   @ConfigProperty(name = "kpg.tls.dir")
   String tlsDir;
 
@@ -96,6 +100,7 @@ public class ControllerManager {
 
   private void electionLoop() {
     boolean namespacesReady = false;
+    long lastCompaction = System.currentTimeMillis();
     while (running) {
       try {
         if (!namespacesReady) {
@@ -111,6 +116,10 @@ public class ControllerManager {
           LOG.infof("%s lost controller leadership", identity);
           leading = false;
           stopControllers();
+        }
+        if (leading && System.currentTimeMillis() - lastCompaction > 60_000) {
+          lastCompaction = System.currentTimeMillis();
+          storage.store().compact(retentionSeconds);
         }
       } catch (RuntimeException e) {
         LOG.debugf("leader election: %s", e.toString());
