@@ -334,7 +334,7 @@ public final class PodSpecs {
     }
   }
 
-  private static void putIfAbsent(ObjectNode o, String key, long value) {
+  private static void putIfAbsent(ObjectNode o, String key, int value) {
     JsonNode n = o.get(key);
     if (n == null || n.isNull()) {
       o.put(key, value);
@@ -342,7 +342,7 @@ public final class PodSpecs {
   }
 
   /** Sets a number when missing or zero (Go's non-pointer int fields default on zero). */
-  private static void putIfZero(ObjectNode o, String key, long value) {
+  private static void putIfZero(ObjectNode o, String key, int value) {
     JsonNode n = o.get(key);
     if (n == null || n.isNull() || (n.isNumber() && n.asLong() == 0)) {
       o.put(key, value);
