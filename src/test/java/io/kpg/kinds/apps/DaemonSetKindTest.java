@@ -1,7 +1,7 @@
 package io.kpg.kinds.apps;
 
-import static io.kpg.kinds.core.TestJson.messages;
-import static io.kpg.kinds.core.TestJson.obj;
+import static io.kpg.kinds.core.PodsTestJson.messages;
+import static io.kpg.kinds.core.PodsTestJson.obj;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 

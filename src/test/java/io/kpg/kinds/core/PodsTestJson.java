@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /** Test helpers: JSON from single-quoted text, and error lists as messages. */
-public final class TestJson {
-  private TestJson() {}
+public final class PodsTestJson {
+  private PodsTestJson() {}
 
   public static ObjectNode obj(String singleQuoted) {
     try {
