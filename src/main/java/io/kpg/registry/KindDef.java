@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.protobuf.Descriptors.Descriptor;
 import io.kpg.errors.FieldError;
+import io.kpg.registry.validation.NameValidation;
 import io.kpg.schema.Schema;
 import io.kpg.schema.SchemaRegistry;
 import java.time.Instant;
@@ -169,6 +170,40 @@ public abstract class KindDef {
    */
   public boolean tracksGeneration() {
     return hasStatus();
+  }
+
+  /**
+   * Validates a name of this kind (upstream's per-kind name validation; default: DNS subdomain).
+   */
+  public List<String> validateName(String name) {
+    return NameValidation.isDns1123Subdomain(name);
+  }
+
+  /** Whether DELETE answers with the deleted object (as upstream does for pods) or a Status. */
+  public boolean returnDeletedObject() {
+    return false;
+  }
+
+  /**
+   * Called when a delete is requested for an object without metadata.finalizers. Returning true
+   * keeps the object, marked with a deletionTimestamp (the kind may change it, e.g. a namespace
+   * turns Terminating), until {@link #readyToRemove} holds.
+   */
+  public boolean markForDeletion(ObjectNode obj) {
+    return false;
+  }
+
+  /** Whether an object marked for deletion, without finalizers left, may now be removed. */
+  public boolean readyToRemove(ObjectNode obj) {
+    return true;
+  }
+
+  /**
+   * Applies a write to a kind-specific subresource (other than status and scale), e.g.
+   * namespaces/finalize: returns the new object built from {@code old} and the request body.
+   */
+  public ObjectNode updateSubresource(String subresource, ObjectNode body, ObjectNode old) {
+    throw new UnsupportedOperationException(subresource);
   }
 
   /** Clears what users may not set on create (for kinds with status: the status). */

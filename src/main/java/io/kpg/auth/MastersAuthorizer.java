@@ -1,0 +1,21 @@
+package io.kpg.auth;
+
+import jakarta.inject.Singleton;
+
+/**
+ * The authorizer in force until RBAC arrives: members of {@code system:masters} may do everything,
+ * kpg's own controllers ({@code system:kpg-controllers}) too, everyone else nothing.
+ */
+@Singleton
+public class MastersAuthorizer implements Authorizer {
+  public static final String MASTERS = "system:masters";
+  public static final String CONTROLLERS = "system:kpg-controllers";
+
+  @Override
+  public Decision authorize(Attributes a) {
+    if (a.user().groups().contains(MASTERS) || a.user().groups().contains(CONTROLLERS)) {
+      return Decision.ALLOW;
+    }
+    return Decision.NO_OPINION;
+  }
+}

@@ -1,0 +1,393 @@
+package io.kpg.http;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.kpg.errors.Errors;
+import io.kpg.errors.FieldError;
+import io.kpg.errors.StatusException;
+import io.kpg.json.Json;
+import io.kpg.registry.KindDef;
+import io.kpg.server.Storage;
+import io.kpg.storage.Change;
+import io.kpg.storage.ListPage;
+import io.kpg.storage.ResourceKey;
+import io.kpg.storage.StorageException;
+import io.kpg.watch.WatchCache;
+import io.kpg.watch.Watcher;
+import io.vertx.core.Context;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * HTTP watches: newline-delimited JSON events over a chunked (HTTP/1.1) or streamed (HTTP/2)
+ * response, fed from the watch cache. Handles the resourceVersion semantics (unset/"0": the current
+ * state as ADDED events first; N: every change after N), sendInitialEvents with the
+ * initial-events-end bookmark, selector transitions, bookmarks, timeouts, and closes watchers that
+ * cannot keep up.
+ */
+@Singleton
+public class WatchService {
+  static final int MAX_QUEUED = 10_000;
+  static final long BOOKMARK_MILLIS = 60_000;
+
+  @Inject Storage storage;
+  @Inject ListService lists;
+  @Inject Metrics metrics;
+
+  void watch(RoutingContext rc, RequestInfo info, KindDef k) {
+    HttpServerRequest req = rc.request();
+    Output out = Output.negotiate(req.getHeader("Accept"), true);
+    String rvParam = req.getParam("resourceVersion");
+    String match = req.getParam("resourceVersionMatch");
+    boolean sendInitial = "true".equals(req.getParam("sendInitialEvents"));
+    boolean bookmarks = "true".equals(req.getParam("allowWatchBookmarks"));
+    List<FieldError> errs = new ArrayList<>();
+    if (req.getParam("sendInitialEvents") != null && !"NotOlderThan".equals(match)) {
+      errs.add(
+          FieldError.forbidden(
+              "resourceVersionMatch",
+              "sendInitialEvents requires setting resourceVersionMatch to NotOlderThan"));
+    } else if (match != null && !match.isEmpty() && req.getParam("sendInitialEvents") == null) {
+      errs.add(
+          FieldError.forbidden(
+              "resourceVersionMatch",
+              "resourceVersionMatch is forbidden for watch unless sendInitialEvents is provided"));
+    }
+    if (match != null && !match.isEmpty() && !match.equals("NotOlderThan")) {
+      errs.add(FieldError.notSupported("resourceVersionMatch", match, List.of("NotOlderThan")));
+    }
+    if (!errs.isEmpty()) {
+      throw Errors.invalid("meta.k8s.io", "ListOptions", "", errs);
+    }
+    long rv = 0;
+    if (rvParam != null && !rvParam.isEmpty()) {
+      try {
+        rv = Long.parseLong(rvParam);
+        if (rv < 0) {
+          throw new NumberFormatException();
+        }
+      } catch (NumberFormatException e) {
+        throw Errors.invalid(
+            "meta.k8s.io",
+            "ListOptions",
+            "",
+            List.of(
+                FieldError.invalid(
+                    "resourceVersion", rvParam, "must be a valid resource version")));
+      }
+    }
+    String fieldSel = req.getParam("fieldSelector");
+    if (!info.name().isEmpty()) {
+      String byName = "metadata.name=" + info.name();
+      fieldSel = fieldSel == null || fieldSel.isEmpty() ? byName : fieldSel + "," + byName;
+    }
+    Selection sel = new Selection(k, info.namespace(), req.getParam("labelSelector"), fieldSel);
+    Long timeoutParam = null;
+    if (req.getParam("timeoutSeconds") != null) {
+      try {
+        timeoutParam = Long.parseLong(req.getParam("timeoutSeconds"));
+      } catch (NumberFormatException e) {
+        throw Errors.badRequest("invalid timeoutSeconds: " + req.getParam("timeoutSeconds"));
+      }
+    }
+    long timeoutMs =
+        timeoutParam != null && timeoutParam > 0
+            ? timeoutParam * 1000
+            : (1800 + ThreadLocalRandom.current().nextLong(1800)) * 1000;
+
+    Session s = new Session(rc, k, sel, out, req.getParam("includeObject"));
+    List<String> initial = null;
+    long from = rv;
+    if (sendInitial || rv == 0) {
+      if (sendInitial && rv > 0) {
+        lists.awaitRv(rv);
+      }
+      ListPage page =
+          lists.runList(k, info.namespace(), sel, new ListOptions(null, null, 0, null, 0, 0, null));
+      initial = page.items();
+      from = page.rv();
+    }
+    s.start(timeoutMs);
+    metrics.watchStarted(k);
+    if (initial != null) {
+      for (String item : initial) {
+        s.enqueueEncoded("ADDED", Json.parseTrusted(item));
+      }
+      if (sendInitial) {
+        s.enqueueInitialEnd(from);
+      }
+    }
+    WatchCache cache = storage.cache();
+    try {
+      cache.watch(ResourceKey.DEFAULT_CLUSTER, k.group(), k.plural(), from, s);
+    } catch (StorageException e) {
+      if (e.reason() == StorageException.Reason.EXPIRED) {
+        s.error(Errors.gone("too old resource version: " + rv + " (" + e.getMessage() + ")"));
+        return;
+      }
+      s.error(Errors.serviceUnavailable(e.getMessage()));
+      return;
+    }
+    if (bookmarks) {
+      s.bookmarkTimer = rc.vertx().setPeriodic(BOOKMARK_MILLIS, id -> s.bookmark());
+    }
+  }
+
+  /** One HTTP watch. Events are queued from any thread and written on the request's context. */
+  final class Session implements Watcher {
+    private final RoutingContext rc;
+    private final HttpServerResponse resp;
+    private final Context ctx;
+    private final KindDef kind;
+    private final Selection sel;
+    private final Output out;
+    private final String includeObject;
+    private final boolean plain;
+    private final ConcurrentLinkedQueue<Object> queue = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger queued = new AtomicInteger();
+    private final AtomicBoolean scheduled = new AtomicBoolean();
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private boolean headersSent;
+    private long timer = -1;
+    long bookmarkTimer = -1;
+    private long lastRv;
+
+    Session(RoutingContext rc, KindDef kind, Selection sel, Output out, String includeObject) {
+      this.rc = rc;
+      this.resp = rc.response();
+      this.ctx = rc.vertx().getOrCreateContext();
+      this.kind = kind;
+      this.sel = sel;
+      this.out = out;
+      this.includeObject = includeObject;
+      this.plain = sel.isEverything() && sel.namespace == null;
+    }
+
+    void start(long timeoutMs) {
+      ctx.runOnContext(
+          v -> {
+            resp.setStatusCode(200);
+            resp.setChunked(true);
+            resp.putHeader("Content-Type", "application/json");
+            resp.putHeader("Cache-Control", "no-cache, private");
+            resp.write("");
+            headersSent = true;
+            resp.closeHandler(x -> close());
+            rc.request().connection().closeHandler(x -> close());
+            timer = rc.vertx().setTimer(timeoutMs, id -> finish());
+          });
+    }
+
+    @Override
+    public boolean offer(Change c) {
+      if (closed.get()) {
+        return false;
+      }
+      if (queued.incrementAndGet() > MAX_QUEUED) {
+        return false;
+      }
+      queue.add(c);
+      schedule();
+      return true;
+    }
+
+    void enqueueEncoded(String type, ObjectNode obj) {
+      queued.incrementAndGet();
+      queue.add(new Object[] {type, obj});
+      schedule();
+    }
+
+    void enqueueInitialEnd(long rv) {
+      ObjectNode o = bookmarkObject(rv);
+      ((ObjectNode) o.get("metadata"))
+          .putObject("annotations")
+          .put("k8s.io/initial-events-end", "true");
+      queued.incrementAndGet();
+      queue.add(new Object[] {"BOOKMARK", o});
+      schedule();
+    }
+
+    void bookmark() {
+      WatchCache cache = storage.cache();
+      synchronized (cache) {
+        long rv = Math.max(cache.lastRv(), lastRv);
+        queued.incrementAndGet();
+        queue.add(new Object[] {"BOOKMARK", bookmarkObject(rv)});
+      }
+      schedule();
+    }
+
+    private ObjectNode bookmarkObject(long rv) {
+      ObjectNode o = Json.object();
+      o.put("kind", kind.kind());
+      o.put("apiVersion", kind.apiVersion());
+      o.putObject("metadata").put("resourceVersion", Long.toString(rv));
+      return o;
+    }
+
+    void error(StatusException e) {
+      ctx.runOnContext(
+          v -> {
+            if (!headersSent) {
+              resp.setStatusCode(200)
+                  .setChunked(true)
+                  .putHeader("Content-Type", "application/json");
+            }
+            ObjectNode ev = Json.object();
+            ev.put("type", "ERROR");
+            ev.set("object", e.toStatus());
+            if (!resp.ended()) {
+              resp.write(Json.write(ev) + "\n");
+            }
+            finish();
+          });
+    }
+
+    private void schedule() {
+      if (scheduled.compareAndSet(false, true)) {
+        ctx.runOnContext(v -> drain());
+      }
+    }
+
+    private void drain() {
+      scheduled.set(false);
+      if (closed.get() || resp.ended()) {
+        return;
+      }
+      StringBuilder sb = new StringBuilder();
+      Object item;
+      int n = 0;
+      while ((item = queue.poll()) != null) {
+        queued.decrementAndGet();
+        encode(item, sb);
+        if (++n >= 256) {
+          break;
+        }
+      }
+      if (sb.length() > 0) {
+        resp.write(sb.toString());
+      }
+      if (!queue.isEmpty()) {
+        if (resp.writeQueueFull()) {
+          resp.drainHandler(v -> schedule());
+        } else {
+          schedule();
+        }
+      }
+    }
+
+    private void encode(Object item, StringBuilder sb) {
+      if (item instanceof Object[] pair) {
+        ObjectNode obj = (ObjectNode) pair[1];
+        String type = (String) pair[0];
+        if (type.equals("BOOKMARK")) {
+          sb.append("{\"type\":\"BOOKMARK\",\"object\":").append(Json.write(obj)).append("}\n");
+          return;
+        }
+        appendEvent(sb, type, obj, null);
+        return;
+      }
+      Change c = (Change) item;
+      lastRv = c.rv();
+      if (plain) {
+        String type =
+            switch (c.type()) {
+              case 'A' -> "ADDED";
+              case 'M' -> "MODIFIED";
+              default -> "DELETED";
+            };
+        appendEvent(sb, type, null, c.data());
+        return;
+      }
+      if (sel.namespace != null && !sel.namespace.equals(c.key().namespace())) {
+        return;
+      }
+      ObjectNode cur = Json.parseTrusted(c.data());
+      boolean curMatch = sel.matches(cur);
+      switch (c.type()) {
+        case 'A' -> {
+          if (curMatch) {
+            appendEvent(sb, "ADDED", cur, null);
+          }
+        }
+        case 'D' -> {
+          if (curMatch) {
+            appendEvent(sb, "DELETED", cur, null);
+          }
+        }
+        default -> {
+          boolean prevMatch = c.prevData() != null && sel.matches(Json.parseTrusted(c.prevData()));
+          if (curMatch && prevMatch) {
+            appendEvent(sb, "MODIFIED", cur, null);
+          } else if (curMatch) {
+            appendEvent(sb, "ADDED", cur, null);
+          } else if (prevMatch) {
+            appendEvent(sb, "DELETED", cur, null);
+          }
+        }
+      }
+    }
+
+    private boolean tableHeaderSent;
+
+    private void appendEvent(StringBuilder sb, String type, ObjectNode obj, String raw) {
+      sb.append("{\"type\":\"").append(type).append("\",\"object\":");
+      switch (out.form()) {
+        case TABLE -> {
+          ObjectNode o = obj != null ? obj : Json.parseTrusted(raw);
+          ObjectNode t =
+              TableWriter.table(
+                  kind, List.of(o), out.metaVersion(), includeObject, !tableHeaderSent);
+          ((ObjectNode) t.get("metadata"))
+              .put("resourceVersion", o.path("metadata").path("resourceVersion").asText());
+          tableHeaderSent = true;
+          sb.append(Json.write(t));
+        }
+        case METADATA ->
+            sb.append(
+                Json.write(
+                    TableWriter.partial(
+                        obj != null ? obj : Json.parseTrusted(raw), out.metaVersion())));
+        default -> sb.append(raw != null ? raw : Json.write(obj));
+      }
+      sb.append("}\n");
+    }
+
+    /** Ends the stream cleanly (timeout or server-side end). */
+    private void finish() {
+      if (!resp.ended()) {
+        resp.end();
+      }
+      close();
+    }
+
+    @Override
+    public void close() {
+      if (!closed.compareAndSet(false, true)) {
+        return;
+      }
+      storage.cache().unwatch(ResourceKey.DEFAULT_CLUSTER, kind.group(), kind.plural(), this);
+      metrics.watchEnded(kind);
+      ctx.runOnContext(
+          v -> {
+            if (timer >= 0) {
+              rc.vertx().cancelTimer(timer);
+            }
+            if (bookmarkTimer >= 0) {
+              rc.vertx().cancelTimer(bookmarkTimer);
+            }
+            if (!resp.ended()) {
+              resp.end();
+            }
+          });
+    }
+  }
+}

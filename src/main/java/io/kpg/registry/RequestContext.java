@@ -1,0 +1,56 @@
+package io.kpg.registry;
+
+import io.kpg.auth.UserInfo;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Per-request options that travel with a write through the pipeline. */
+public final class RequestContext {
+  public enum FieldValidation {
+    IGNORE,
+    WARN,
+    STRICT
+  }
+
+  private final UserInfo user;
+  private final boolean dryRun;
+  private final String fieldManager;
+  private final FieldValidation fieldValidation;
+  private final List<String> warnings = new ArrayList<>();
+
+  public RequestContext(
+      UserInfo user, boolean dryRun, String fieldManager, FieldValidation fieldValidation) {
+    this.user = user;
+    this.dryRun = dryRun;
+    this.fieldManager = fieldManager;
+    this.fieldValidation = fieldValidation;
+  }
+
+  public static RequestContext internal(UserInfo user) {
+    return new RequestContext(user, false, "kpg", FieldValidation.IGNORE);
+  }
+
+  public UserInfo user() {
+    return user;
+  }
+
+  public boolean dryRun() {
+    return dryRun;
+  }
+
+  public String fieldManager() {
+    return fieldManager;
+  }
+
+  public FieldValidation fieldValidation() {
+    return fieldValidation;
+  }
+
+  public List<String> warnings() {
+    return warnings;
+  }
+
+  public void warn(String text) {
+    warnings.add(text);
+  }
+}

@@ -1,0 +1,258 @@
+package io.kpg.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The foundation user story, driven with the real kubectl binaries against the packaged server
+ * started the README way (embedded PostgreSQL, generated PKI, admin kubeconfig).
+ */
+class KubectlUserStoryIT {
+  static KpgProcess kpg;
+
+  static Stream<String> versions() {
+    return Stream.of(System.getProperty("kpg.kubectl.versions", "1.27,1.30,1.33").split(","));
+  }
+
+  @BeforeAll
+  static void start() throws Exception {
+    Path dir = Path.of("target", "e2e-user-story").toAbsolutePath();
+    deleteTree(dir);
+    kpg = new KpgProcess(dir, KpgTestResource.freePort(), Map.of());
+    kpg.awaitReady(Duration.ofSeconds(120));
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    if (kpg != null) {
+      kpg.close();
+    }
+  }
+
+  static void deleteTree(Path dir) throws java.io.IOException {
+    if (Files.exists(dir)) {
+      try (var s = Files.walk(dir)) {
+        s.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      }
+    }
+  }
+
+  private static Kubectl.Result ok(Kubectl k, String... args) {
+    Kubectl.Result r = k.run(args);
+    assertEquals(
+        0,
+        r.exit(),
+        () ->
+            "kubectl "
+                + k.version
+                + " "
+                + String.join(" ", args)
+                + " failed:\n"
+                + r.all()
+                + "\n--- server log ---\n"
+                + kpg.tail());
+    return r;
+  }
+
+  private static void contains(Kubectl.Result r, String... parts) {
+    for (String p : parts) {
+      assertTrue(r.all().contains(p), () -> "expected \"" + p + "\" in:\n" + r.all());
+    }
+  }
+
+  private static void awaitTrue(Duration d, java.util.function.BooleanSupplier cond, String what)
+      throws InterruptedException {
+    long deadline = System.currentTimeMillis() + d.toMillis();
+    while (System.currentTimeMillis() < deadline) {
+      if (cond.getAsBoolean()) {
+        return;
+      }
+      Thread.sleep(200);
+    }
+    throw new AssertionError("timed out waiting for " + what);
+  }
+
+  @ParameterizedTest(name = "kubectl {0}")
+  @MethodSource("versions")
+  void userStory(String version) throws Exception {
+    Kubectl k = new Kubectl(version, kpg.kubeconfig());
+    String ns = "story-" + version.replace('.', '-');
+
+    contains(ok(k, "version"), "Server Version");
+    contains(ok(k, "api-resources"), "deployments", "deploy", "apps/v1", "configmaps", "cm");
+
+    Path app = Files.createTempFile("app", ".yaml");
+    Files.writeString(
+        app, Files.readString(Path.of("src/test/resources/e2e/app.yaml")).replace("NS", ns));
+    contains(
+        ok(k, "apply", "-f", app.toString()),
+        "namespace/" + ns + " created",
+        "configmap/web-config created",
+        "secret/web-secret created",
+        "service/web created",
+        "deployment.apps/web created");
+    // applying the same file again changes nothing
+    contains(ok(k, "apply", "-f", app.toString()), "deployment.apps/web unchanged");
+
+    Kubectl.Result wide = ok(k, "get", "deploy,svc,cm", "-n", ns, "-o", "wide");
+    contains(
+        wide,
+        "deployment.apps/web",
+        "service/web",
+        "configmap/web-config",
+        "READY",
+        "UP-TO-DATE",
+        "CLUSTER-IP",
+        "PORT(S)",
+        "80/TCP",
+        "DATA",
+        "IMAGES",
+        "nginx:1.25");
+
+    Kubectl.Result yaml = ok(k, "get", "deploy", "web", "-n", ns, "-o", "yaml");
+    contains(
+        yaml,
+        "progressDeadlineSeconds: 600",
+        "revisionHistoryLimit: 10",
+        "maxSurge: 25%",
+        "imagePullPolicy: IfNotPresent",
+        "terminationMessagePath: /dev/termination-log",
+        "restartPolicy: Always",
+        "dnsPolicy: ClusterFirst",
+        "generation: 1");
+    contains(ok(k, "describe", "deploy", "web", "-n", ns), "Name:", "web", "Replicas:");
+
+    contains(ok(k, "label", "cm", "web-config", "-n", ns, "tier=frontend"), "labeled");
+    contains(ok(k, "annotate", "cm", "web-config", "-n", ns, "note=hi"), "annotated");
+    ok(k, "patch", "cm", "web-config", "-n", ns, "--type=merge", "-p", "{\"data\":{\"a\":\"1\"}}");
+    ok(
+        k,
+        "patch",
+        "cm",
+        "web-config",
+        "-n",
+        ns,
+        "--type=json",
+        "-p",
+        "[{\"op\":\"add\",\"path\":\"/data/b\",\"value\":\"2\"}]");
+    contains(
+        ok(
+            k,
+            "get",
+            "cm",
+            "web-config",
+            "-n",
+            ns,
+            "-o",
+            "jsonpath={.data.a}{.data.b}{.metadata.labels.tier}"),
+        "12frontend");
+    ok(
+        k,
+        "patch",
+        "deploy",
+        "web",
+        "-n",
+        ns,
+        "-p",
+        "{\"spec\":{\"template\":{\"spec\":{\"containers\":[{\"name\":\"web\",\"image\":\"nginx:1.26\"}]}}}}");
+    contains(
+        ok(
+            k,
+            "get",
+            "deploy",
+            "web",
+            "-n",
+            ns,
+            "-o",
+            "jsonpath={.spec.template.spec.containers[0].image} {.spec.template.spec.containers[0].envFrom[0].configMapRef.name} {.metadata.generation}"),
+        "nginx:1.26 web-config 2");
+
+    contains(ok(k, "scale", "deploy", "web", "-n", ns, "--replicas=3"), "scaled");
+    contains(ok(k, "get", "deploy", "web", "-n", ns, "-o", "jsonpath={.spec.replicas}"), "3");
+
+    String cmYaml = ok(k, "get", "cm", "web-config", "-n", ns, "-o", "yaml").out();
+    Kubectl.Result rep =
+        k.runWithInput(
+            cmYaml.replace("greeting: hello", "greeting: replaced"), "replace", "-f", "-");
+    assertEquals(0, rep.exit(), rep.all());
+    contains(
+        ok(k, "get", "cm", "web-config", "-n", ns, "-o", "jsonpath={.data.greeting}"), "replaced");
+
+    contains(
+        ok(k, "create", "configmap", "cm2", "-n", ns, "--from-literal=k=v"),
+        "configmap/cm2 created");
+    contains(
+        ok(k, "create", "secret", "generic", "s2", "-n", ns, "--from-literal=k=v"),
+        "secret/s2 created");
+    contains(
+        ok(k, "create", "deployment", "d2", "-n", ns, "--image=busybox"),
+        "deployment.apps/d2 created");
+    contains(ok(k, "create", "namespace", ns + "-extra"), "namespace/" + ns + "-extra created");
+    contains(ok(k, "get", "secret", "s2", "-n", ns, "-o", "jsonpath={.data.k}"), "dg==");
+
+    Kubectl.Result chunked = ok(k, "get", "cm", "-n", ns, "--chunk-size=1");
+    contains(chunked, "web-config", "cm2", "kube-root-ca.crt");
+    Kubectl.Result byLabel = ok(k, "get", "cm", "-n", ns, "-l", "app=web", "-o", "name");
+    assertEquals("configmap/web-config", byLabel.out().trim());
+    Kubectl.Result byField =
+        ok(k, "get", "cm", "-n", ns, "--field-selector", "metadata.name=cm2", "-o", "name");
+    assertEquals("configmap/cm2", byField.out().trim());
+
+    contains(
+        ok(k, "create", "configmap", "dry", "-n", ns, "--from-literal=a=b", "--dry-run=server"),
+        "configmap/dry created (server dry run)");
+    Kubectl.Result dry = k.run("get", "cm", "dry", "-n", ns);
+    assertNotEquals(0, dry.exit());
+    contains(dry, "NotFound");
+
+    contains(ok(k, "explain", "deployment.spec"), "replicas", "selector", "template");
+
+    // get -w shows changes live
+    Path watchOut = Files.createTempFile("watch", ".out");
+    Process w = k.start(watchOut, "get", "cm", "-n", ns, "-w");
+    try {
+      awaitTrue(
+          Duration.ofSeconds(20),
+          () -> read(watchOut).contains("web-config"),
+          "initial watch output");
+      ok(k, "create", "configmap", "live", "-n", ns, "--from-literal=x=y");
+      awaitTrue(Duration.ofSeconds(20), () -> read(watchOut).contains("live"), "live watch event");
+    } finally {
+      w.destroy();
+    }
+
+    contains(ok(k, "delete", "cm", "cm2", "-n", ns, "--wait"), "configmap \"cm2\" deleted");
+    contains(k.run("get", "cm", "cm2", "-n", ns), "NotFound");
+
+    // kubectl delete ns: everything in it goes too
+    contains(
+        ok(k, "delete", "ns", ns, "--wait", "--timeout=60s"), "namespace \"" + ns + "\" deleted");
+    Kubectl.Result gone = k.run("get", "ns", ns);
+    assertNotEquals(0, gone.exit());
+    for (String kind : List.of("cm", "deploy", "svc", "secret")) {
+      Kubectl.Result left = ok(k, "get", kind, "-n", ns, "-o", "name");
+      assertEquals("", left.out().trim(), kind + " left in deleted namespace");
+    }
+    ok(k, "delete", "ns", ns + "-extra");
+  }
+
+  private static String read(Path p) {
+    try {
+      return Files.readString(p);
+    } catch (java.io.IOException e) {
+      return "";
+    }
+  }
+}
