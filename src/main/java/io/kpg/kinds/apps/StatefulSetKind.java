@@ -7,6 +7,7 @@ import io.kpg.json.Json;
 import io.kpg.kinds.core.PodSpecs;
 import io.kpg.registry.KindDef;
 import io.kpg.registry.Tables;
+import io.kpg.registry.validation.NameValidation;
 import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,6 +26,12 @@ public class StatefulSetKind extends KindDef {
     super("apps", "v1", "StatefulSet", "statefulsets", true);
     shortNames("sts");
     categories("all");
+  }
+
+  /** Stateful set names become pod hostnames: upstream requires a DNS label. */
+  @Override
+  public List<String> validateName(String name) {
+    return NameValidation.nameIsDnsLabel(name, false);
   }
 
   @Override

@@ -56,6 +56,12 @@ public class PodKind extends KindDef {
     return true;
   }
 
+  /** Upstream's pod storage answers DELETE with the pod. */
+  @Override
+  public boolean returnDeletedObject() {
+    return true;
+  }
+
   @Override
   public List<String> extraSubresources() {
     return List.of("binding", "eviction");

@@ -4,8 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kpg.errors.FieldError;
+import io.kpg.errors.StatusException;
 import io.kpg.json.Json;
 import io.kpg.registry.KindDef.Column;
+import io.kpg.registry.validation.NameValidation;
+import io.kpg.selector.LabelSelector;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -114,71 +117,16 @@ public final class PodSpecs {
     if (sel == null || sel.isNull() || !sel.isObject()) {
       return "";
     }
-    List<String[]> reqs = new ArrayList<>(); // key, rendered
-    JsonNode ml = sel.get("matchLabels");
-    if (ml != null && ml.isObject()) {
-      ml.fields()
-          .forEachRemaining(
-              e -> reqs.add(new String[] {e.getKey(), e.getKey() + "=" + e.getValue().asText("")}));
+    try {
+      return LabelSelector.fromLabelSelectorJson(sel).toString();
+    } catch (StatusException e) {
+      return null;
     }
-    JsonNode me = sel.get("matchExpressions");
-    if (me != null && me.isArray()) {
-      for (JsonNode r : me) {
-        String key = r.path("key").asText("");
-        String op = r.path("operator").asText("");
-        List<String> values = new ArrayList<>();
-        r.path("values").forEach(v -> values.add(v.asText("")));
-        values.sort(null);
-        String vs = String.join(",", values);
-        switch (op) {
-          case "In" -> {
-            if (values.isEmpty()) {
-              return null;
-            }
-            reqs.add(new String[] {key, key + " in (" + vs + ")"});
-          }
-          case "NotIn" -> {
-            if (values.isEmpty()) {
-              return null;
-            }
-            reqs.add(new String[] {key, key + " notin (" + vs + ")"});
-          }
-          case "Exists" -> {
-            if (!values.isEmpty()) {
-              return null;
-            }
-            reqs.add(new String[] {key, key});
-          }
-          case "DoesNotExist" -> {
-            if (!values.isEmpty()) {
-              return null;
-            }
-            reqs.add(new String[] {key, "!" + key});
-          }
-          default -> {
-            return null;
-          }
-        }
-      }
-    }
-    reqs.sort((a, b) -> a[0].compareTo(b[0]));
-    StringBuilder sb = new StringBuilder();
-    for (String[] r : reqs) {
-      if (sb.length() > 0) {
-        sb.append(',');
-      }
-      sb.append(r[1]);
-    }
-    return sb.toString();
   }
 
   /** Upstream's metav1.FormatLabelSelector: {@code <none>} when empty, {@code <error>} if bad. */
   public static String formatLabelSelector(JsonNode sel) {
-    String s = selectorString(sel);
-    if (s == null) {
-      return "<error>";
-    }
-    return s.isEmpty() ? "<none>" : s;
+    return LabelSelector.formatLabelSelector(sel);
   }
 
   /**
@@ -186,43 +134,13 @@ public final class PodSpecs {
    * selector matches nothing, an empty one everything, an invalid one nothing.
    */
   public static boolean selectorMatches(JsonNode sel, JsonNode labels) {
-    if (sel == null || sel.isNull() || !sel.isObject()) {
+    LabelSelector selector;
+    try {
+      selector = LabelSelector.fromLabelSelectorJson(sel);
+    } catch (StatusException e) {
       return false;
     }
-    if (selectorString(sel) == null) {
-      return false;
-    }
-    JsonNode ml = sel.get("matchLabels");
-    if (ml != null && ml.isObject()) {
-      Iterator<Map.Entry<String, JsonNode>> it = ml.fields();
-      while (it.hasNext()) {
-        Map.Entry<String, JsonNode> e = it.next();
-        String have = label(labels, e.getKey());
-        if (have == null || !have.equals(e.getValue().asText(""))) {
-          return false;
-        }
-      }
-    }
-    JsonNode me = sel.get("matchExpressions");
-    if (me != null && me.isArray()) {
-      for (JsonNode r : me) {
-        String have = label(labels, r.path("key").asText(""));
-        Set<String> values = new HashSet<>();
-        r.path("values").forEach(v -> values.add(v.asText("")));
-        boolean ok =
-            switch (r.path("operator").asText("")) {
-              case "In" -> have != null && values.contains(have);
-              case "NotIn" -> have == null || !values.contains(have);
-              case "Exists" -> have != null;
-              case "DoesNotExist" -> have == null;
-              default -> false;
-            };
-        if (!ok) {
-          return false;
-        }
-      }
-    }
-    return true;
+    return selector.matches(labels == null || !labels.isObject() ? Json.object() : labels);
   }
 
   /** Whether labels contain every entry of an equality-based selector map (empty matches all). */
@@ -327,99 +245,24 @@ public final class PodSpecs {
 
   // ---------------------------------------------------------------- names and labels
 
-  private static final Pattern DNS1123_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
-  private static final Pattern DNS1123_SUBDOMAIN =
-      Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
-  private static final Pattern QUALIFIED_NAME =
-      Pattern.compile("([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]");
-  private static final Pattern LABEL_VALUE =
-      Pattern.compile("(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?");
-
   /** Upstream's IsDNS1123Label messages (empty when valid). */
   public static List<String> dns1123LabelErrors(String v) {
-    List<String> errs = new ArrayList<>();
-    if (v.length() > 63) {
-      errs.add("must be no more than 63 characters");
-    }
-    if (!DNS1123_LABEL.matcher(v).matches()) {
-      errs.add(
-          "a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-',"
-              + " and must start and end with an alphanumeric character (e.g. 'my-name',  or"
-              + " '123-abc', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?')");
-    }
-    return errs;
+    return NameValidation.isDns1123Label(v);
   }
 
   /** Upstream's IsDNS1123Subdomain messages (empty when valid). */
   public static List<String> dns1123SubdomainErrors(String v) {
-    List<String> errs = new ArrayList<>();
-    if (v.length() > 253) {
-      errs.add("must be no more than 253 characters");
-    }
-    if (!DNS1123_SUBDOMAIN.matcher(v).matches()) {
-      errs.add(
-          "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-'"
-              + " or '.', and must start and end with an alphanumeric character (e.g."
-              + " 'example.com', regex used for validation is"
-              + " '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')");
-    }
-    return errs;
+    return NameValidation.isDns1123Subdomain(v);
   }
 
   /** Upstream's IsQualifiedName messages (empty when valid). */
   public static List<String> qualifiedNameErrors(String v) {
-    List<String> errs = new ArrayList<>();
-    String[] parts = v.split("/", -1);
-    String name;
-    if (parts.length == 1) {
-      name = parts[0];
-    } else if (parts.length == 2) {
-      String prefix = parts[0];
-      name = parts[1];
-      if (prefix.isEmpty()) {
-        errs.add("prefix part must be non-empty");
-      } else {
-        for (String m : dns1123SubdomainErrors(prefix)) {
-          errs.add("prefix part " + m);
-        }
-      }
-    } else {
-      errs.add(
-          "a qualified name must consist of alphanumeric characters, '-', '_' or '.', and must"
-              + " start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or"
-              + " '123-abc', regex used for validation is"
-              + " '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]') with an optional DNS subdomain"
-              + " prefix and '/' (e.g. 'example.com/MyName')");
-      return errs;
-    }
-    if (name.isEmpty()) {
-      errs.add("name part must be non-empty");
-    } else if (name.length() > 63) {
-      errs.add("name part must be no more than 63 characters");
-    }
-    if (!QUALIFIED_NAME.matcher(name).matches()) {
-      errs.add(
-          "name part must consist of alphanumeric characters, '-', '_' or '.', and must start and"
-              + " end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc',"
-              + " regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]')");
-    }
-    return errs;
+    return NameValidation.isQualifiedName(v);
   }
 
   /** Upstream's IsValidLabelValue messages (empty when valid). */
   public static List<String> labelValueErrors(String v) {
-    List<String> errs = new ArrayList<>();
-    if (v.length() > 63) {
-      errs.add("must be no more than 63 characters");
-    }
-    if (!LABEL_VALUE.matcher(v).matches()) {
-      errs.add(
-          "a valid label must be an empty string or consist of alphanumeric characters, '-', '_'"
-              + " or '.', and must start and end with an alphanumeric character (e.g. 'MyValue', "
-              + " or 'my_value',  or '12345', regex used for validation is"
-              + " '(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?')");
-    }
-    return errs;
+    return NameValidation.isValidLabelValue(v);
   }
 
   /** Upstream's ValidateLabels (keys qualified names, values label values). */
@@ -491,7 +334,7 @@ public final class PodSpecs {
     }
   }
 
-  private static void putIfAbsent(ObjectNode o, String key, long value) {
+  private static void putIfAbsent(ObjectNode o, String key, int value) {
     JsonNode n = o.get(key);
     if (n == null || n.isNull()) {
       o.put(key, value);
@@ -499,7 +342,7 @@ public final class PodSpecs {
   }
 
   /** Sets a number when missing or zero (Go's non-pointer int fields default on zero). */
-  private static void putIfZero(ObjectNode o, String key, long value) {
+  private static void putIfZero(ObjectNode o, String key, int value) {
     JsonNode n = o.get(key);
     if (n == null || n.isNull() || (n.isNumber() && n.asLong() == 0)) {
       o.put(key, value);
