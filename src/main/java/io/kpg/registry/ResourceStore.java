@@ -130,7 +130,9 @@ public class ResourceStore {
   /** Which part of the object a write targets. */
   public enum Target {
     MAIN,
-    STATUS
+    STATUS,
+    /** a kind-specific subresource: the kind built the new object, no main-resource rules */
+    SUBRESOURCE
   }
 
   /**
@@ -260,7 +262,7 @@ public class ResourceStore {
       }
       // metadata changes other than labels/annotations are not taken through /status
       next = merged;
-    } else {
+    } else if (target == Target.MAIN) {
       admission.admit(ctx, k, "UPDATE", next, old);
       k.prepareForUpdate(next, old);
       if (k.tracksGeneration() && specChanged(next, old)) {
@@ -330,7 +332,7 @@ public class ResourceStore {
             k,
             ns,
             name,
-            Target.MAIN,
+            Target.SUBRESOURCE,
             current -> {
               ObjectNode next = k.updateSubresource(sub, body, current);
               if (next == null) {

@@ -4,8 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kpg.errors.FieldError;
+import io.kpg.json.Json;
 import io.kpg.registry.KindDef;
 import io.kpg.registry.Tables;
+import io.kpg.registry.validation.NameValidation;
 import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -95,12 +97,6 @@ public class NamespaceKind extends KindDef {
   @Override
   public List<FieldError> validate(ObjectNode obj) {
     List<FieldError> errs = new ArrayList<>();
-    String name = RestKinds.name(obj);
-    if (!name.isEmpty()) {
-      for (String m : RestKinds.dns1123Label(name)) {
-        errs.add(FieldError.invalid("metadata.name", name, m));
-      }
-    }
     errs.addAll(validateFinalizers(RestKinds.node(obj, "spec", "finalizers"), "spec.finalizers"));
     return errs;
   }
@@ -111,6 +107,44 @@ public class NamespaceKind extends KindDef {
     // upstream's ValidateNamespaceUpdate only checks object meta; the name never changes
     errs.addAll(validateFinalizers(RestKinds.node(obj, "spec", "finalizers"), "spec.finalizers"));
     return errs;
+  }
+
+  @Override
+  public List<String> validateName(String name) {
+    return NameValidation.isDns1123Label(name);
+  }
+
+  /** A namespace is deleted in two steps: it turns Terminating until its contents are gone. */
+  @Override
+  public boolean markForDeletion(ObjectNode obj) {
+    Json.obj(obj, "status").put("phase", "Terminating");
+    return RestKinds.items(RestKinds.node(obj, "spec", "finalizers")).iterator().hasNext();
+  }
+
+  @Override
+  public boolean readyToRemove(ObjectNode obj) {
+    return !RestKinds.items(RestKinds.node(obj, "spec", "finalizers")).iterator().hasNext();
+  }
+
+  /** {@code /finalize}: only spec.finalizers change (the namespace controller empties them). */
+  @Override
+  public ObjectNode updateSubresource(String subresource, ObjectNode body, ObjectNode old) {
+    if (!subresource.equals("finalize")) {
+      throw new UnsupportedOperationException(subresource);
+    }
+    ObjectNode next = old.deepCopy();
+    JsonNode fins = body.path("spec").path("finalizers");
+    ObjectNode spec = Json.obj(next, "spec");
+    if (fins.isArray()) {
+      spec.set("finalizers", fins.deepCopy());
+    } else {
+      spec.remove("finalizers");
+    }
+    List<FieldError> errs = validateFinalizeUpdate(next, old);
+    if (!errs.isEmpty()) {
+      throw io.kpg.errors.Errors.invalid("", "Namespace", RestKinds.name(old), errs);
+    }
+    return next;
   }
 
   /** Validation of a {@code /finalize} update (ValidateNamespaceFinalizeUpdate). */

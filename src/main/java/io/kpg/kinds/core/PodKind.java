@@ -67,6 +67,40 @@ public class PodKind extends KindDef {
     return List.of("binding", "eviction");
   }
 
+  /**
+   * {@code pods/binding} assigns the pod to a node (once); {@code pods/eviction} deletes it (null).
+   * Disruption budgets are not consulted yet.
+   */
+  @Override
+  public ObjectNode updateSubresource(String subresource, ObjectNode body, ObjectNode old) {
+    String name = old.path("metadata").path("name").asText();
+    switch (subresource) {
+      case "eviction" -> {
+        return null;
+      }
+      case "binding" -> {
+        String node = body.path("target").path("name").asText("");
+        if (node.isEmpty()) {
+          throw io.kpg.errors.Errors.invalid(
+              "", "Binding", name, List.of(FieldError.required("target.name", "")));
+        }
+        String current = old.path("spec").path("nodeName").asText("");
+        if (!current.isEmpty()) {
+          throw io.kpg.errors.Errors.conflict(
+              "", "pods", name, "pod " + name + " is already assigned to node \"" + current + "\"");
+        }
+        if (old.path("metadata").has("deletionTimestamp")) {
+          throw io.kpg.errors.Errors.conflict(
+              "", "pods", name, "pod " + name + " is being deleted, cannot be assigned to a host");
+        }
+        ObjectNode next = old.deepCopy();
+        io.kpg.json.Json.obj(next, "spec").put("nodeName", node);
+        return next;
+      }
+      default -> throw new UnsupportedOperationException(subresource);
+    }
+  }
+
   /** Upstream's PrepareForCreate: status is reset to phase Pending with the pod's QoS class. */
   @Override
   public void prepareForCreate(ObjectNode obj) {

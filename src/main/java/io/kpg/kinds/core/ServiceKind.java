@@ -65,6 +65,12 @@ public class ServiceKind extends KindDef {
     fieldSelector("spec.type", o -> RestKinds.str(o, "spec", "type"));
   }
 
+  /** Service names are DNS-1035 labels (they become DNS names and environment variables). */
+  @Override
+  public List<String> validateName(String name) {
+    return io.kpg.registry.validation.NameValidation.isDns1035Label(name);
+  }
+
   @Override
   public boolean hasStatus() {
     return true;
@@ -474,12 +480,6 @@ public class ServiceKind extends KindDef {
   /** ValidateService (without object meta, done by the generic store, except the name rule). */
   static List<FieldError> validateService(ObjectNode svc) {
     List<FieldError> errs = new ArrayList<>();
-    String name = RestKinds.name(svc);
-    if (!name.isEmpty()) {
-      for (String m : RestKinds.dns1035Label(name)) {
-        errs.add(FieldError.invalid("metadata.name", name, m));
-      }
-    }
     JsonNode spec = svc.path("spec");
     String t = RestKinds.str(spec, "type");
     boolean headless = isHeadless(svc);
