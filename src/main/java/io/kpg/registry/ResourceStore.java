@@ -93,6 +93,7 @@ public class ResourceStore {
     k.warnings(obj).forEach(ctx::warn);
     admission.validate(ctx, k, "CREATE", obj, null);
     String name = md.path("name").asText();
+    obj = canonicalOrder(obj);
     if (ctx.dryRun()) {
       return obj;
     }
@@ -102,6 +103,27 @@ public class ResourceStore {
     } catch (StorageException e) {
       throw translate(e, k, name);
     }
+  }
+
+  /** Top-level fields in upstream's order: kind, apiVersion, metadata, the rest, status last. */
+  static ObjectNode canonicalOrder(ObjectNode obj) {
+    ObjectNode out = Json.object();
+    for (String f : List.of("kind", "apiVersion", "metadata")) {
+      if (obj.has(f)) {
+        out.set(f, obj.get(f));
+      }
+    }
+    obj.fields()
+        .forEachRemaining(
+            e -> {
+              if (!out.has(e.getKey()) && !e.getKey().equals("status")) {
+                out.set(e.getKey(), e.getValue());
+              }
+            });
+    if (obj.has("status")) {
+      out.set("status", obj.get("status"));
+    }
+    return out;
   }
 
   private static void fillSystemMeta(ObjectNode md) {
@@ -279,6 +301,7 @@ public class ResourceStore {
       k.warnings(next).forEach(ctx::warn);
     }
     admission.validate(ctx, k, "UPDATE", next, old);
+    next = canonicalOrder(next);
     ResourceKey key = key(k, ns, name);
     boolean marked = oldMd.has("deletionTimestamp");
     if (marked && finalizers(next).isEmpty() && k.readyToRemove(next)) {

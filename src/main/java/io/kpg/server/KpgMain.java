@@ -99,7 +99,7 @@ public class KpgMain {
       return true;
     }
 
-    public static void prepare(DatabaseUrl db, Path dataDir, int port) throws Exception {
+    public static Pki prepare(DatabaseUrl db, Path dataDir, int port) throws Exception {
       Migrations.migrate(db.jdbcUrl(), db.user(), db.password());
       Pki pki;
       try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password())) {
@@ -113,6 +113,7 @@ public class KpgMain {
       System.setProperty("quarkus.datasource.password", db.password() == null ? "" : db.password());
       System.setProperty("kpg.tls.dir", tls.toString());
       System.setProperty("kpg.port", Integer.toString(port));
+      return pki;
     }
   }
 }

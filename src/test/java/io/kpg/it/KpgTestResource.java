@@ -22,6 +22,7 @@ public class KpgTestResource implements QuarkusTestResourceLifecycleManager {
   static EmbeddedPostgres pg;
   public static Path dataDir;
   public static int port;
+  public static io.kpg.server.bootstrap.Pki pki;
 
   @Override
   public Map<String, String> start() {
@@ -40,7 +41,7 @@ public class KpgTestResource implements QuarkusTestResourceLifecycleManager {
       }
       db = freshDatabase(db, "kpg_test");
       port = freePort();
-      KpgMain.Bootstrap.prepare(db, dataDir, port);
+      pki = KpgMain.Bootstrap.prepare(db, dataDir, port);
       return Map.of(
           "quarkus.datasource.jdbc.url", db.jdbcUrl(),
           "quarkus.datasource.username", db.user(),

@@ -45,10 +45,9 @@ class NamespaceKindTest {
 
   @Test
   void nameMustBeDnsLabel() {
-    String msgs = T.messages(k.validate(T.obj("{'metadata':{'name':'a.b'}}")));
-    assertTrue(
-        msgs.startsWith("metadata.name: Invalid value: \"a.b\": a lowercase RFC 1123 label"), msgs);
-    assertTrue(k.validate(T.obj("{'metadata':{'name':'ok-name'}}")).isEmpty());
+    String msgs = String.join("; ", k.validateName("a.b"));
+    assertTrue(msgs.startsWith("a lowercase RFC 1123 label"), msgs);
+    assertTrue(k.validateName("ok-name").isEmpty());
   }
 
   @Test

@@ -100,11 +100,8 @@ class ServiceKindTest {
             "{'metadata':{'name':'a','namespace':'x'},'spec':{'clusterIP':'1.2.3.4','ports':[{'port':80}]}}");
     assertTrue(T.messages(k.validate(outOfRange)).contains("is not in the valid range"));
 
-    ObjectNode badName =
-        create("{'metadata':{'name':'1abc','namespace':'x'},'spec':{'ports':[{'port':80}]}}");
-    assertTrue(
-        T.messages(k.validate(badName))
-            .startsWith("metadata.name: Invalid value: \"1abc\": a DNS-1035 label"));
+    assertTrue(String.join("; ", k.validateName("1abc")).startsWith("a DNS-1035 label"));
+    assertTrue(k.validateName("abc-1").isEmpty());
   }
 
   @Test

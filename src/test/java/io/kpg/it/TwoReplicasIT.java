@@ -1,0 +1,151 @@
+package io.kpg.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.kpg.json.Json;
+import io.kpg.server.KpgMain;
+import io.kpg.server.bootstrap.EmbeddedPostgres;
+import java.io.BufferedReader;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two kpg processes on one database, writers on both, watchers on both: every change is
+ * delivered exactly once, in strictly increasing resourceVersion order, on each replica, and
+ * resuming from any rv seen replays exactly the rest.
+ */
+class TwoReplicasIT {
+  static EmbeddedPostgres pg;
+  static KpgProcess a;
+  static KpgProcess b;
+
+  @BeforeAll
+  static void start() throws Exception {
+    Path dir = Path.of("target", "e2e-replicas").toAbsolutePath();
+    KubectlUserStoryIT.deleteTree(dir);
+    pg = EmbeddedPostgres.start(KpgMain.Bootstrap.postgresDir(dir));
+    try (Connection c = pg.connect(); Statement st = c.createStatement()) {
+      st.execute("CREATE DATABASE shared");
+    }
+    String url = "postgresql://" + pg.user() + ":" + URLEncoder.encode(pg.password(), StandardCharsets.UTF_8)
+        + "@127.0.0.1:" + pg.port() + "/shared";
+    a = new KpgProcess(dir.resolve("a"), KpgTestResource.freePort(), Map.of("KPG_DATABASE_URL", url));
+    a.awaitReady(Duration.ofSeconds(120));
+    b = new KpgProcess(dir.resolve("b"), KpgTestResource.freePort(), Map.of("KPG_DATABASE_URL", url));
+    b.awaitReady(Duration.ofSeconds(120));
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    for (KpgProcess p : new KpgProcess[] {a, b}) {
+      if (p != null) {
+        p.close();
+      }
+    }
+    if (pg != null) {
+      pg.stop();
+    }
+  }
+
+  record Event(String type, long rv, String name) {}
+
+  static List<Event> read(InputStream in, int count) throws Exception {
+    List<Event> out = new ArrayList<>();
+    BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+    while (out.size() < count) {
+      String line = r.readLine();
+      if (line == null) {
+        break;
+      }
+      JsonNode ev = Json.MAPPER.readTree(line);
+      out.add(new Event(ev.path("type").asText(),
+          Long.parseLong(ev.at("/object/metadata/resourceVersion").asText()),
+          ev.at("/object/metadata/name").asText()));
+    }
+    return out;
+  }
+
+  @Test
+  void exactlyOnceInOrderAcrossReplicas() throws Exception {
+    // the kubeconfig written by one replica works against the other (shared CA in the database)
+    Api apiA = new Api(a.kubeconfig());
+    String baseB = "https://127.0.0.1:" + b.port;
+    JsonNode kcA = Json.MAPPER.readTree(java.nio.file.Files.readString(a.kubeconfig()));
+    Api apiB = new Api(baseB,
+        java.util.Base64.getDecoder().decode(kcA.at("/clusters/0/cluster/certificate-authority-data").asText()),
+        java.util.Base64.getDecoder().decode(kcA.at("/users/0/user/client-certificate-data").asText()),
+        java.util.Base64.getDecoder().decode(kcA.at("/users/0/user/client-key-data").asText()));
+    assertEquals(200, apiB.get("/api/v1/namespaces/default").code());
+    assertEquals(201, apiA.post("/api/v1/namespaces", "{\"metadata\":{\"name\":\"race\"}}").code());
+
+    String list = "/api/v1/namespaces/race/configmaps";
+    long rv0 = Long.parseLong(apiA.get(list).json().at("/metadata/resourceVersion").asText());
+    InputStream watchA = apiA.stream(list + "?watch=1&resourceVersion=" + rv0);
+    InputStream watchB = apiB.stream(list + "?watch=1&resourceVersion=" + rv0);
+
+    int writers = 4;
+    int perWriter = 40;
+    ExecutorService pool = Executors.newFixedThreadPool(writers);
+    List<Future<?>> fs = new ArrayList<>();
+    for (int w = 0; w < writers; w++) {
+      Api api = w % 2 == 0 ? apiA : apiB;
+      int id = w;
+      fs.add(pool.submit(() -> {
+        for (int i = 0; i < perWriter; i++) {
+          String name = "w" + id + "-" + i;
+          Api.Resp c = api.post(list, "{\"metadata\":{\"name\":\"" + name + "\"},\"data\":{\"v\":\"0\"}}");
+          assertEquals(201, c.code(), c.body());
+          Api.Resp p = api.patch(list + "/" + name, "application/merge-patch+json", "{\"data\":{\"v\":\"1\"}}");
+          assertEquals(200, p.code(), p.body());
+        }
+        return null;
+      }));
+    }
+    for (Future<?> f : fs) {
+      f.get();
+    }
+    pool.shutdown();
+    int total = writers * perWriter * 2;
+
+    List<Event> seenA = read(watchA, total);
+    List<Event> seenB = read(watchB, total);
+    watchA.close();
+    watchB.close();
+    assertEquals(total, seenA.size());
+    assertEquals(seenA, seenB, "both replicas deliver the same sequence");
+    long last = rv0;
+    for (Event e : seenA) {
+      assertTrue(e.rv() > last, "rv order: " + e + " after " + last);
+      last = e.rv();
+    }
+    assertEquals(writers * perWriter, seenA.stream().filter(e -> e.type().equals("ADDED")).count());
+    assertEquals(writers * perWriter, seenA.stream().filter(e -> e.type().equals("MODIFIED")).count());
+    assertEquals(writers * perWriter, seenA.stream().map(Event::name).distinct().count());
+
+    // resuming from any rv seen replays exactly the rest, on either replica
+    for (int i = 0; i < total; i += 53) {
+      Api api = i % 2 == 0 ? apiB : apiA;
+      InputStream resume = api.stream(list + "?watch=1&resourceVersion=" + seenA.get(i).rv());
+      List<Event> rest = read(resume, total - i - 1);
+      resume.close();
+      assertEquals(seenA.subList(i + 1, total), rest, "replay from " + seenA.get(i).rv());
+    }
+  }
+}
