@@ -27,9 +27,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Two kpg processes on one database, writers on both, watchers on both: every change is
- * delivered exactly once, in strictly increasing resourceVersion order, on each replica, and
- * resuming from any rv seen replays exactly the rest.
+ * Two kpg processes on one database, writers on both, watchers on both: every change is delivered
+ * exactly once, in strictly increasing resourceVersion order, on each replica, and resuming from
+ * any rv seen replays exactly the rest.
  */
 class TwoReplicasIT {
   static EmbeddedPostgres pg;
@@ -41,14 +41,25 @@ class TwoReplicasIT {
     Path dir = Path.of("target", "e2e-replicas").toAbsolutePath();
     KubectlUserStoryIT.deleteTree(dir);
     pg = EmbeddedPostgres.start(KpgMain.Bootstrap.postgresDir(dir));
-    try (Connection c = pg.connect(); Statement st = c.createStatement()) {
+    try (Connection c = pg.connect();
+        Statement st = c.createStatement()) {
       st.execute("CREATE DATABASE shared");
     }
-    String url = "postgresql://" + pg.user() + ":" + URLEncoder.encode(pg.password(), StandardCharsets.UTF_8)
-        + "@127.0.0.1:" + pg.port() + "/shared";
-    a = new KpgProcess(dir.resolve("a"), KpgTestResource.freePort(), Map.of("KPG_DATABASE_URL", url));
+    String url =
+        "postgresql://"
+            + pg.user()
+            + ":"
+            + URLEncoder.encode(pg.password(), StandardCharsets.UTF_8)
+            + "@127.0.0.1:"
+            + pg.port()
+            + "/shared";
+    a =
+        new KpgProcess(
+            dir.resolve("a"), KpgTestResource.freePort(), Map.of("KPG_DATABASE_URL", url));
     a.awaitReady(Duration.ofSeconds(120));
-    b = new KpgProcess(dir.resolve("b"), KpgTestResource.freePort(), Map.of("KPG_DATABASE_URL", url));
+    b =
+        new KpgProcess(
+            dir.resolve("b"), KpgTestResource.freePort(), Map.of("KPG_DATABASE_URL", url));
     b.awaitReady(Duration.ofSeconds(120));
   }
 
@@ -75,9 +86,11 @@ class TwoReplicasIT {
         break;
       }
       JsonNode ev = Json.MAPPER.readTree(line);
-      out.add(new Event(ev.path("type").asText(),
-          Long.parseLong(ev.at("/object/metadata/resourceVersion").asText()),
-          ev.at("/object/metadata/name").asText()));
+      out.add(
+          new Event(
+              ev.path("type").asText(),
+              Long.parseLong(ev.at("/object/metadata/resourceVersion").asText()),
+              ev.at("/object/metadata/name").asText()));
     }
     return out;
   }
@@ -88,10 +101,14 @@ class TwoReplicasIT {
     Api apiA = new Api(a.kubeconfig());
     String baseB = "https://127.0.0.1:" + b.port;
     JsonNode kcA = Json.MAPPER.readTree(java.nio.file.Files.readString(a.kubeconfig()));
-    Api apiB = new Api(baseB,
-        java.util.Base64.getDecoder().decode(kcA.at("/clusters/0/cluster/certificate-authority-data").asText()),
-        java.util.Base64.getDecoder().decode(kcA.at("/users/0/user/client-certificate-data").asText()),
-        java.util.Base64.getDecoder().decode(kcA.at("/users/0/user/client-key-data").asText()));
+    Api apiB =
+        new Api(
+            baseB,
+            java.util.Base64.getDecoder()
+                .decode(kcA.at("/clusters/0/cluster/certificate-authority-data").asText()),
+            java.util.Base64.getDecoder()
+                .decode(kcA.at("/users/0/user/client-certificate-data").asText()),
+            java.util.Base64.getDecoder().decode(kcA.at("/users/0/user/client-key-data").asText()));
     assertEquals(200, apiB.get("/api/v1/namespaces/default").code());
     assertEquals(201, apiA.post("/api/v1/namespaces", "{\"metadata\":{\"name\":\"race\"}}").code());
 
@@ -107,16 +124,25 @@ class TwoReplicasIT {
     for (int w = 0; w < writers; w++) {
       Api api = w % 2 == 0 ? apiA : apiB;
       int id = w;
-      fs.add(pool.submit(() -> {
-        for (int i = 0; i < perWriter; i++) {
-          String name = "w" + id + "-" + i;
-          Api.Resp c = api.post(list, "{\"metadata\":{\"name\":\"" + name + "\"},\"data\":{\"v\":\"0\"}}");
-          assertEquals(201, c.code(), c.body());
-          Api.Resp p = api.patch(list + "/" + name, "application/merge-patch+json", "{\"data\":{\"v\":\"1\"}}");
-          assertEquals(200, p.code(), p.body());
-        }
-        return null;
-      }));
+      fs.add(
+          pool.submit(
+              () -> {
+                for (int i = 0; i < perWriter; i++) {
+                  String name = "w" + id + "-" + i;
+                  Api.Resp c =
+                      api.post(
+                          list,
+                          "{\"metadata\":{\"name\":\"" + name + "\"},\"data\":{\"v\":\"0\"}}");
+                  assertEquals(201, c.code(), c.body());
+                  Api.Resp p =
+                      api.patch(
+                          list + "/" + name,
+                          "application/merge-patch+json",
+                          "{\"data\":{\"v\":\"1\"}}");
+                  assertEquals(200, p.code(), p.body());
+                }
+                return null;
+              }));
     }
     for (Future<?> f : fs) {
       f.get();
@@ -136,7 +162,8 @@ class TwoReplicasIT {
       last = e.rv();
     }
     assertEquals(writers * perWriter, seenA.stream().filter(e -> e.type().equals("ADDED")).count());
-    assertEquals(writers * perWriter, seenA.stream().filter(e -> e.type().equals("MODIFIED")).count());
+    assertEquals(
+        writers * perWriter, seenA.stream().filter(e -> e.type().equals("MODIFIED")).count());
     assertEquals(writers * perWriter, seenA.stream().map(Event::name).distinct().count());
 
     // resuming from any rv seen replays exactly the rest, on either replica
