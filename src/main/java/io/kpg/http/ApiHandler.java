@@ -85,6 +85,24 @@ public class ApiHandler {
   }
 
   private void serveResource(RoutingContext rc, RequestInfo info) {
+    KindDef k = resolve(rc, info);
+    switch (info.verb()) {
+      case "get" -> get(rc, info, k);
+      case "list" -> list(rc, info, k);
+      case "watch" -> watches.watch(rc, info, k);
+      case "create" -> create(rc, info, k);
+      case "update" -> update(rc, info, k);
+      case "patch" -> patch(rc, info, k);
+      case "delete" -> delete(rc, info, k);
+      case "deletecollection" -> deleteCollection(rc, info, k);
+      default -> throw Errors.methodNotAllowed(info.verb(), info.resource());
+    }
+  }
+
+  /**
+   * The kind a resource request addresses, after the path, scope, verb and authorization checks.
+   */
+  private KindDef resolve(RoutingContext rc, RequestInfo info) {
     KindDef k = catalog.find(info.group(), info.version(), info.resource());
     if (k == null || info.partsAfterVersion() > 3) {
       throw notFoundPath();
@@ -112,17 +130,17 @@ public class ApiHandler {
         && sub.isEmpty()) {
       throw Errors.methodNotAllowed(info.verb(), info.resource());
     }
-    switch (info.verb()) {
-      case "get" -> get(rc, info, k);
-      case "list" -> list(rc, info, k);
-      case "watch" -> watches.watch(rc, info, k);
-      case "create" -> create(rc, info, k);
-      case "update" -> update(rc, info, k);
-      case "patch" -> patch(rc, info, k);
-      case "delete" -> delete(rc, info, k);
-      case "deletecollection" -> deleteCollection(rc, info, k);
-      default -> throw Errors.methodNotAllowed(info.verb(), info.resource());
+    return k;
+  }
+
+  /** Validates and authorizes a watch arriving as a WebSocket upgrade; reads its initial state. */
+  WatchService.Plan planWebSocketWatch(RoutingContext rc) {
+    HttpServerRequest req = rc.request();
+    RequestInfo info = RequestInfo.parse("GET", req.path(), true);
+    if (!info.resourceRequest() || !info.verb().equals("watch")) {
+      throw Errors.badRequest("only watches are served over WebSocket");
     }
+    return watches.plan(rc, info, resolve(rc, info));
   }
 
   static StatusException notFoundPath() {

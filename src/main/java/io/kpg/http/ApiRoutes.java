@@ -21,15 +21,51 @@ public class ApiRoutes {
   static final long MAX_BODY = 3L * 1024 * 1024;
 
   @Inject ApiHandler api;
+  @Inject WatchService watches;
 
   void init(@Observes Router router) {
     router.route().order(-300).handler(this::authenticate);
+    router.routeWithRegex("^/apis?(/.*)?$").order(-250).handler(this::webSocketWatch);
     router
         .routeWithRegex("^/apis?(/.*)?$")
         .order(-200)
         .handler(BodyHandler.create(false).setBodyLimit(MAX_BODY))
         .blockingHandler(api::handle, false)
         .failureHandler(this::failure);
+  }
+
+  /** Watches over WebSocket, as fabric8 and dashboards open them: one text message per event. */
+  private void webSocketWatch(RoutingContext rc) {
+    if (!"websocket".equalsIgnoreCase(rc.request().getHeader("Upgrade"))) {
+      rc.next();
+      return;
+    }
+    rc.request().pause();
+    rc.vertx()
+        .executeBlocking(() -> api.planWebSocketWatch(rc), false)
+        .onSuccess(
+            plan ->
+                rc.request()
+                    .toWebSocket()
+                    .onSuccess(
+                        ws ->
+                            rc.vertx()
+                                .executeBlocking(
+                                    () -> {
+                                      watches.start(plan, new WatchSink.WebSocket(ws));
+                                      return null;
+                                    },
+                                    false))
+                    .onFailure(e -> LOG.debugf("websocket upgrade failed: %s", e.toString())))
+        .onFailure(
+            e -> {
+              rc.request().resume();
+              Responses.status(
+                  rc,
+                  e instanceof StatusException se
+                      ? se
+                      : Errors.internal(e.getClass().getSimpleName()));
+            });
   }
 
   static boolean isPublic(String path) {

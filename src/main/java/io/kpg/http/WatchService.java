@@ -15,7 +15,6 @@ import io.kpg.watch.WatchCache;
 import io.kpg.watch.Watcher;
 import io.vertx.core.Context;
 import io.vertx.core.http.HttpServerRequest;
-import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -42,7 +41,29 @@ public class WatchService {
   @Inject ListService lists;
   @Inject Metrics metrics;
 
+  /** Serves a watch as a streamed HTTP response (chunked on HTTP/1.1). */
   void watch(RoutingContext rc, RequestInfo info, KindDef k) {
+    Plan plan = plan(rc, info, k);
+    start(plan, new WatchSink.Http(rc.response()));
+  }
+
+  /** What a watch request asks for, validated, with its initial state read. */
+  final class Plan {
+    RoutingContext rc;
+    KindDef k;
+    Selection sel;
+    Output out;
+    String includeObject;
+    long rv;
+    long from;
+    boolean sendInitial;
+    boolean bookmarks;
+    long timeoutMs;
+    List<String> initial;
+  }
+
+  /** Validates the request and reads the initial state (blocking: runs on a worker). */
+  Plan plan(RoutingContext rc, RequestInfo info, KindDef k) {
     HttpServerRequest req = rc.request();
     Output out = Output.negotiate(req.getHeader("Accept"), true);
     String rvParam = req.getParam("resourceVersion");
@@ -103,48 +124,63 @@ public class WatchService {
             ? timeoutParam * 1000
             : (1800 + ThreadLocalRandom.current().nextLong(1800)) * 1000;
 
-    Session s = new Session(rc, k, sel, out, req.getParam("includeObject"));
-    List<String> initial = null;
-    long from = rv;
+    Plan plan = new Plan();
+    plan.rc = rc;
+    plan.k = k;
+    plan.sel = sel;
+    plan.out = out;
+    plan.includeObject = req.getParam("includeObject");
+    plan.rv = rv;
+    plan.from = rv;
+    plan.sendInitial = sendInitial;
+    plan.bookmarks = bookmarks;
+    plan.timeoutMs = timeoutMs;
     if (sendInitial || rv == 0) {
       if (sendInitial && rv > 0) {
         lists.awaitRv(rv);
       }
       ListPage page =
           lists.runList(k, info.namespace(), sel, new ListOptions(null, null, 0, null, 0, 0, null));
-      initial = page.items();
-      from = page.rv();
+      plan.initial = page.items();
+      plan.from = page.rv();
     }
-    s.start(timeoutMs);
+    return plan;
+  }
+
+  /** Starts streaming a planned watch into {@code sink} (blocking: may replay from the log). */
+  void start(Plan plan, WatchSink sink) {
+    KindDef k = plan.k;
+    Session s = new Session(plan.rc, sink, k, plan.sel, plan.out, plan.includeObject);
+    s.start(plan.timeoutMs);
     metrics.watchStarted(k);
-    if (initial != null) {
-      for (String item : initial) {
+    if (plan.initial != null) {
+      for (String item : plan.initial) {
         s.enqueueEncoded("ADDED", Json.parseTrusted(item));
       }
-      if (sendInitial) {
-        s.enqueueInitialEnd(from);
+      if (plan.sendInitial) {
+        s.enqueueInitialEnd(plan.from);
       }
     }
     WatchCache cache = storage.cache();
     try {
-      cache.watch(ResourceKey.DEFAULT_CLUSTER, k.group(), k.plural(), from, s);
+      cache.watch(ResourceKey.DEFAULT_CLUSTER, k.group(), k.plural(), plan.from, s);
     } catch (StorageException e) {
       if (e.reason() == StorageException.Reason.EXPIRED) {
-        s.error(Errors.gone("too old resource version: " + rv + " (" + e.getMessage() + ")"));
+        s.error(Errors.gone("too old resource version: " + plan.rv + " (" + e.getMessage() + ")"));
         return;
       }
       s.error(Errors.serviceUnavailable(e.getMessage()));
       return;
     }
-    if (bookmarks) {
-      s.bookmarkTimer = rc.vertx().setPeriodic(BOOKMARK_MILLIS, id -> s.bookmark());
+    if (plan.bookmarks) {
+      s.bookmarkTimer = plan.rc.vertx().setPeriodic(BOOKMARK_MILLIS, id -> s.bookmark());
     }
   }
 
   /** One HTTP watch. Events are queued from any thread and written on the request's context. */
   final class Session implements Watcher {
     private final RoutingContext rc;
-    private final HttpServerResponse resp;
+    private final WatchSink resp;
     private final Context ctx;
     private final KindDef kind;
     private final Selection sel;
@@ -155,14 +191,19 @@ public class WatchService {
     private final AtomicInteger queued = new AtomicInteger();
     private final AtomicBoolean scheduled = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
-    private boolean headersSent;
     private long timer = -1;
     long bookmarkTimer = -1;
     private long lastRv;
 
-    Session(RoutingContext rc, KindDef kind, Selection sel, Output out, String includeObject) {
+    Session(
+        RoutingContext rc,
+        WatchSink sink,
+        KindDef kind,
+        Selection sel,
+        Output out,
+        String includeObject) {
       this.rc = rc;
-      this.resp = rc.response();
+      this.resp = sink;
       this.ctx = rc.vertx().getOrCreateContext();
       this.kind = kind;
       this.sel = sel;
@@ -174,13 +215,7 @@ public class WatchService {
     void start(long timeoutMs) {
       ctx.runOnContext(
           v -> {
-            resp.setStatusCode(200);
-            resp.setChunked(true);
-            resp.putHeader("Content-Type", "application/json");
-            resp.putHeader("Cache-Control", "no-cache, private");
-            resp.write("");
-            headersSent = true;
-            resp.closeHandler(x -> close());
+            resp.open(this::close);
             rc.request().connection().closeHandler(x -> close());
             timer = rc.vertx().setTimer(timeoutMs, id -> finish());
           });
@@ -236,16 +271,11 @@ public class WatchService {
     void error(StatusException e) {
       ctx.runOnContext(
           v -> {
-            if (!headersSent) {
-              resp.setStatusCode(200)
-                  .setChunked(true)
-                  .putHeader("Content-Type", "application/json");
-            }
             ObjectNode ev = Json.object();
             ev.put("type", "ERROR");
             ev.set("object", e.toStatus());
             if (!resp.ended()) {
-              resp.write(Json.write(ev) + "\n");
+              resp.send(List.of(Json.write(ev) + "\n"));
             }
             finish();
           });
@@ -262,22 +292,22 @@ public class WatchService {
       if (closed.get() || resp.ended()) {
         return;
       }
-      StringBuilder sb = new StringBuilder();
+      List<String> events = new ArrayList<>();
       Object item;
-      int n = 0;
-      while ((item = queue.poll()) != null) {
+      while (events.size() < 256 && (item = queue.poll()) != null) {
         queued.decrementAndGet();
+        StringBuilder sb = new StringBuilder();
         encode(item, sb);
-        if (++n >= 256) {
-          break;
+        if (sb.length() > 0) {
+          events.add(sb.toString());
         }
       }
-      if (sb.length() > 0) {
-        resp.write(sb.toString());
+      if (!events.isEmpty()) {
+        resp.send(events);
       }
       if (!queue.isEmpty()) {
-        if (resp.writeQueueFull()) {
-          resp.drainHandler(v -> schedule());
+        if (resp.full()) {
+          resp.onDrain(this::schedule);
         } else {
           schedule();
         }
@@ -363,9 +393,7 @@ public class WatchService {
 
     /** Ends the stream cleanly (timeout or server-side end). */
     private void finish() {
-      if (!resp.ended()) {
-        resp.end();
-      }
+      resp.end();
       close();
     }
 
@@ -384,9 +412,7 @@ public class WatchService {
             if (bookmarkTimer >= 0) {
               rc.vertx().cancelTimer(bookmarkTimer);
             }
-            if (!resp.ended()) {
-              resp.end();
-            }
+            resp.end();
           });
     }
   }

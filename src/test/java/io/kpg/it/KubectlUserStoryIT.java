@@ -135,7 +135,9 @@ class KubectlUserStoryIT {
     contains(ok(k, "describe", "deploy", "web", "-n", ns), "Name:", "web", "Replicas:");
 
     contains(ok(k, "label", "cm", "web-config", "-n", ns, "tier=frontend"), "labeled");
-    contains(ok(k, "annotate", "cm", "web-config", "-n", ns, "note=hi"), "configmap/web-config annotate");
+    contains(
+        ok(k, "annotate", "cm", "web-config", "-n", ns, "note=hi"),
+        "configmap/web-config annotate");
     ok(k, "patch", "cm", "web-config", "-n", ns, "--type=merge", "-p", "{\"data\":{\"a\":\"1\"}}");
     ok(
         k,

@@ -134,7 +134,9 @@ class TwoReplicasIT {
                   Api.Resp c =
                       api.post(
                           list,
-                          "{\"metadata\":{\"name\":\"" + name + "\",\"labels\":{\"test\":\"race\"}},\"data\":{\"v\":\"0\"}}");
+                          "{\"metadata\":{\"name\":\""
+                              + name
+                              + "\",\"labels\":{\"test\":\"race\"}},\"data\":{\"v\":\"0\"}}");
                   assertEquals(201, c.code(), c.body());
                   Api.Resp p =
                       api.patch(
