@@ -22,6 +22,11 @@ public class KpgTestResource implements QuarkusTestResourceLifecycleManager {
   static EmbeddedPostgres pg;
   public static Path dataDir;
   public static int port;
+
+  /** resourceVersion the test server boots at; history below COMPACTED_RV is gone */
+  public static final long BOOT_RV = 1000;
+
+  public static final long COMPACTED_RV = 500;
   public static io.kpg.server.bootstrap.Pki pki;
 
   @Override
@@ -42,6 +47,12 @@ public class KpgTestResource implements QuarkusTestResourceLifecycleManager {
       db = freshDatabase(db, "kpg_test");
       port = freePort();
       pki = KpgMain.Bootstrap.prepare(db, dataDir, port);
+      // start like a server whose older history was compacted away before this boot
+      try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
+          Statement st = c.createStatement()) {
+        st.executeUpdate("UPDATE rv_counter SET rv = " + BOOT_RV);
+        st.executeUpdate("UPDATE compaction SET compacted_rv = " + COMPACTED_RV);
+      }
       return Map.of(
           "quarkus.datasource.jdbc.url", db.jdbcUrl(),
           "quarkus.datasource.username", db.user(),
