@@ -195,6 +195,11 @@ public class ApiHandler {
 
   private void get(RoutingContext rc, RequestInfo info, KindDef k) {
     Output out = Output.negotiate(rc.request().getHeader("Accept"), info.subresource().isEmpty());
+    if (out.form() == Output.Form.OBJECT && !info.subresource().equals("scale")) {
+      // the stored bytes are what is served: no parse, no re-serialization
+      Responses.raw(rc, 200, store.get(k, info.namespace(), info.name()).data(), List.of());
+      return;
+    }
     ObjectNode obj = store.getObject(k, info.namespace(), info.name());
     if (info.subresource().equals("scale")) {
       Responses.json(rc, 200, Scales.toScale(k, obj), List.of());

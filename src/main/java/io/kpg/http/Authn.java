@@ -5,11 +5,15 @@ import io.vertx.core.http.HttpServerRequest;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.WeakHashMap;
 import javax.naming.InvalidNameException;
 import javax.naming.ldap.LdapName;
 import javax.naming.ldap.Rdn;
 import javax.net.ssl.SSLPeerUnverifiedException;
+import javax.net.ssl.SSLSession;
 
 /**
  * Authentication from the TLS client certificate (verified against the cluster CA during the
@@ -19,10 +23,27 @@ import javax.net.ssl.SSLPeerUnverifiedException;
 final class Authn {
   private Authn() {}
 
+  /** Users by TLS session: the certificate is parsed once per session, not per request. */
+  private static final Map<SSLSession, UserInfo> SESSIONS =
+      Collections.synchronizedMap(new WeakHashMap<>());
+
   static UserInfo authenticate(HttpServerRequest req) {
     if (!req.isSSL()) {
       return UserInfo.ANONYMOUS;
     }
+    SSLSession session = req.sslSession();
+    if (session == null) {
+      return fromCertificate(req);
+    }
+    UserInfo cached = SESSIONS.get(session);
+    if (cached == null) {
+      cached = fromCertificate(req);
+      SESSIONS.put(session, cached);
+    }
+    return cached;
+  }
+
+  private static UserInfo fromCertificate(HttpServerRequest req) {
     List<Certificate> chain;
     try {
       chain = req.connection().peerCertificates();

@@ -41,6 +41,10 @@ public final class KpgProcess implements AutoCloseable {
     pb.environment().put("KPG_DATA_DIR", dataDir.toString());
     pb.environment().put("KPG_PORT", Integer.toString(port));
     pb.environment().putAll(env);
+    String opts = System.getenv("KPG_E2E_JAVA_OPTS"); // e.g. a flight recording while benchmarking
+    if (opts != null && !opts.isBlank()) {
+      pb.environment().put("JAVA_TOOL_OPTIONS", opts);
+    }
     process = pb.start();
   }
 

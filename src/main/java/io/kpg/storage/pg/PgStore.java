@@ -214,15 +214,9 @@ public final class PgStore {
     List<String> items = new ArrayList<>();
     String lastKey = null;
     long remaining = 0;
+    boolean countInSql = q.filter() == null && q.limit() > 0;
     try (PreparedStatement ps = c.prepareStatement(sql)) {
-      for (int i = 0; i < all.size(); i++) {
-        Object a = all.get(i);
-        if (a instanceof Long l) {
-          ps.setLong(i + 1, l);
-        } else {
-          ps.setString(i + 1, (String) a);
-        }
-      }
+      bind(ps, all);
       ps.setFetchSize(500);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
@@ -232,6 +226,9 @@ public final class PgStore {
           }
           if (q.limit() > 0 && items.size() >= q.limit()) {
             remaining++;
+            if (countInSql) {
+              break; // the database counts the rest (no rows shipped for that)
+            }
             continue;
           }
           items.add(data);
@@ -242,9 +239,35 @@ public final class PgStore {
       }
     }
     if (remaining == 0) {
-      lastKey = null;
+      return new ListPage(at, items, null, 0);
+    }
+    if (countInSql) {
+      int slash = lastKey.indexOf('/');
+      List<Object> countArgs = new ArrayList<>(all);
+      countArgs.add(lastKey.substring(0, slash));
+      countArgs.add(lastKey.substring(slash + 1));
+      try (PreparedStatement ps =
+          c.prepareStatement(
+              "SELECT count(*) FROM (" + sql + ") t WHERE (t.namespace, t.name) > (?, ?)")) {
+        bind(ps, countArgs);
+        try (ResultSet rs = ps.executeQuery()) {
+          rs.next();
+          remaining = rs.getLong(1);
+        }
+      }
     }
     return new ListPage(at, items, lastKey, remaining);
+  }
+
+  private static void bind(PreparedStatement ps, List<Object> args) throws SQLException {
+    for (int i = 0; i < args.size(); i++) {
+      Object a = args.get(i);
+      if (a instanceof Long l) {
+        ps.setLong(i + 1, l);
+      } else {
+        ps.setString(i + 1, (String) a);
+      }
+    }
   }
 
   /** Live objects per resource ({@code deployments.apps}), for apiserver_storage_objects. */
