@@ -60,7 +60,7 @@ public class ApiHandler {
     String resourceLabel = info.resource();
     try {
       if (!info.resourceRequest() || info.partsAfterVersion() == 0) {
-        discovery.serve(rc, info);
+        discovery.serve(rc);
         return;
       }
       serveResource(rc, info);

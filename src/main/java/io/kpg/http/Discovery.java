@@ -31,7 +31,7 @@ public class Discovery {
 
   @Inject KindCatalog catalog;
 
-  void serve(RoutingContext rc, RequestInfo info) {
+  void serve(RoutingContext rc) {
     String path = rc.request().path().replaceAll("/+$", "");
     if (!rc.request().method().name().equals("GET")) {
       throw Errors.methodNotAllowed(rc.request().method().name(), path);
@@ -77,22 +77,30 @@ public class Discovery {
       }
       default -> {}
     }
-    if (!info.resourceRequest()) {
+    String[] p = path.split("/");
+    if (p.length == 3 && p[1].equals("apis")) {
       // /apis/<group>
-      String[] p = path.split("/");
-      if (p.length == 3
-          && p[1].equals("apis")
-          && catalog.groups().contains(p[2])
-          && !p[2].isEmpty()) {
-        ObjectNode g = group(p[2]);
-        g.put("kind", "APIGroup");
-        g.put("apiVersion", "v1");
-        Responses.json(rc, 200, g, List.of());
-        return;
+      if (!catalog.groups().contains(p[2]) || p[2].isEmpty()) {
+        throw ApiHandler.notFoundPath();
       }
+      ObjectNode g = group(p[2]);
+      g.put("kind", "APIGroup");
+      g.put("apiVersion", "v1");
+      Responses.json(rc, 200, g, List.of());
+      return;
+    }
+    String group;
+    String version;
+    if (p.length == 3 && p[1].equals("api")) {
+      group = "";
+      version = p[2];
+    } else if (p.length == 4 && p[1].equals("apis")) {
+      group = p[2];
+      version = p[3];
+    } else {
       throw ApiHandler.notFoundPath();
     }
-    List<KindDef> kinds = catalog.inGroupVersion(info.group(), info.version());
+    List<KindDef> kinds = catalog.inGroupVersion(group, version);
     if (kinds.isEmpty()) {
       throw ApiHandler.notFoundPath();
     }

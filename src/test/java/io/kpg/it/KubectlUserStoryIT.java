@@ -23,7 +23,8 @@ class KubectlUserStoryIT {
   static KpgProcess kpg;
 
   static Stream<String> versions() {
-    return Stream.of(System.getProperty("kpg.kubectl.versions", "1.27,1.30,1.33").split(","));
+    return Stream.of(
+        System.getProperty("kpg.kubectl.versions", "1.27,1.28,1.29,1.30,1.31,1.32,1.33").split(","));
   }
 
   @BeforeAll
@@ -91,6 +92,7 @@ class KubectlUserStoryIT {
     String ns = "story-" + version.replace('.', '-');
 
     contains(ok(k, "version"), "Server Version");
+    contains(ok(k, "get", "--raw", "/api/v1"), "\"name\":\"pods/status\"");
     contains(ok(k, "api-resources"), "deployments", "deploy", "apps/v1", "configmaps", "cm");
 
     Path app = Files.createTempFile("app", ".yaml");
