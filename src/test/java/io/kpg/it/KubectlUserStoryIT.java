@@ -24,7 +24,8 @@ class KubectlUserStoryIT {
 
   static Stream<String> versions() {
     return Stream.of(
-        System.getProperty("kpg.kubectl.versions", "1.27,1.28,1.29,1.30,1.31,1.32,1.33").split(","));
+        System.getProperty("kpg.kubectl.versions", "1.27,1.28,1.29,1.30,1.31,1.32,1.33")
+            .split(","));
   }
 
   @BeforeAll

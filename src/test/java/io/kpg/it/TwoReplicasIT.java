@@ -24,13 +24,17 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * Two kpg processes on one database, writers on both, watchers on both: every change is delivered
  * exactly once, in strictly increasing resourceVersion order, on each replica, and resuming from
  * any rv seen replays exactly the rest.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TwoReplicasIT {
   static EmbeddedPostgres pg;
   static KpgProcess a;
@@ -96,6 +100,7 @@ class TwoReplicasIT {
   }
 
   @Test
+  @Order(1)
   void exactlyOnceInOrderAcrossReplicas() throws Exception {
     // the kubeconfig written by one replica works against the other (shared CA in the database)
     Api apiA = new Api(a.kubeconfig());
@@ -178,5 +183,41 @@ class TwoReplicasIT {
       resume.close();
       assertEquals(seenA.subList(i + 1, total), rest, "replay from " + seenA.get(i).rv());
     }
+  }
+
+  /** Kill -9 the replica running the controllers: the other takes the Lease over and carries on. */
+  @Test
+  @Order(2)
+  void controllersFailOverWhenTheLeaderDies() throws Exception {
+    KpgProcess leader =
+        java.nio.file.Files.readString(a.log).contains("became the controller leader") ? a : b;
+    KpgProcess survivor = leader == a ? b : a;
+    Api api = new Api(survivor.dataDir.resolve("admin.kubeconfig"));
+    String lease =
+        "/apis/coordination.k8s.io/v1/namespaces/kube-system/leases/kpg-controller-manager";
+    String holder = api.get(lease).json().at("/spec/holderIdentity").asText();
+    long killedAt = System.nanoTime();
+    leader.kill();
+    long deadline = System.currentTimeMillis() + 30_000;
+    String now = holder;
+    while (now.equals(holder) && System.currentTimeMillis() < deadline) {
+      Thread.sleep(200);
+      now = api.get(lease).json().at("/spec/holderIdentity").asText();
+    }
+    double seconds = (System.nanoTime() - killedAt) / 1e9;
+    assertTrue(!now.equals(holder), "no takeover within 30 s");
+    System.out.printf("controller takeover after leader kill: %.1f s%n", seconds);
+    assertTrue(seconds < 20, "takeover took " + seconds + " s");
+    // the new leader's controllers work: a new namespace gets its default ServiceAccount
+    assertEquals(
+        201, api.post("/api/v1/namespaces", "{\"metadata\":{\"name\":\"after-failover\"}}").code());
+    long until = System.currentTimeMillis() + 20_000;
+    int code = 0;
+    while (System.currentTimeMillis() < until
+        && (code = api.get("/api/v1/namespaces/after-failover/serviceaccounts/default").code())
+            != 200) {
+      Thread.sleep(200);
+    }
+    assertEquals(200, code);
   }
 }
