@@ -405,7 +405,7 @@ public class ApiHandler {
     }
     RequestContext ctx = context(rc, false);
     ObjectNode obj = decodeObject(rc, k, ctx);
-    Output out = Output.negotiate(rc.request().getHeader("Accept"), true);
+    Output out = Output.negotiate(rc.request().getHeader("Accept"), !k.virtual());
     String bodyNs = obj.path("metadata").path("namespace").asText("");
     if (k.namespaced() && !bodyNs.isEmpty() && !bodyNs.equals(info.namespace())) {
       throw Errors.badRequest(

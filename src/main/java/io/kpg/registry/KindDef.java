@@ -179,6 +179,19 @@ public abstract class KindDef {
     return NameValidation.isDns1123Subdomain(name);
   }
 
+  /**
+   * Whether the kind is virtual: a create is answered (see {@link #review}) and nothing is stored,
+   * like upstream's access reviews. Virtual kinds have no Table form.
+   */
+  public boolean virtual() {
+    return false;
+  }
+
+  /** Answers a create of a virtual kind: the object with its status filled in. */
+  public ObjectNode review(RequestContext ctx, ObjectNode obj) {
+    throw new UnsupportedOperationException(kind + " is not virtual");
+  }
+
   /** Whether DELETE answers with the deleted object (as upstream does for pods) or a Status. */
   public boolean returnDeletedObject() {
     return false;

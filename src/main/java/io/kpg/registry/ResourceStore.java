@@ -68,6 +68,11 @@ public class ResourceStore {
     ObjectNode md = Json.obj(obj, "metadata");
     obj.put("apiVersion", k.apiVersion());
     obj.put("kind", k.kind());
+    if (k.virtual()) {
+      k.applyDefaults(obj);
+      failIfInvalid(k, obj, k.validate(obj));
+      return canonicalOrder(k.review(ctx, obj));
+    }
     if (k.namespaced()) {
       md.put("namespace", ns);
     } else {

@@ -193,6 +193,19 @@ class HostileInputTest {
         "configmaps is forbidden: User \"jane\" cannot list resource \"configmaps\" in API group \"\" in the namespace \"default\"",
         r.json().path("message").asText());
     status(jane.post(CM, "{\"metadata\":{\"name\":\"jane\"}}"), 403, "Forbidden");
+    String ssar = "/apis/authorization.k8s.io/v1/selfsubjectaccessreviews";
+    String ask =
+        "{\"spec\":{\"resourceAttributes\":{\"verb\":\"list\",\"resource\":\"configmaps\",\"namespace\":\"default\"}}}";
+    Api.Resp mine = jane.post(ssar, ask);
+    assertEquals(201, mine.code(), mine.body());
+    assertEquals(false, mine.json().at("/status/allowed").asBoolean());
+    assertEquals(true, api.post(ssar, ask).json().at("/status/allowed").asBoolean());
+    status(
+        api.send(
+            "POST", ssar, "application/json", ask, "application/json;as=Table;v=v1;g=meta.k8s.io"),
+        406,
+        "NotAcceptable");
+    status(api.post(ssar, "{\"spec\":{}}"), 422, "Invalid");
     assertEquals(404, api.get(CM + "/jane").code());
   }
 

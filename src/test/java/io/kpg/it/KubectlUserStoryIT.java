@@ -94,6 +94,7 @@ class KubectlUserStoryIT {
 
     contains(ok(k, "version"), "Server Version");
     contains(ok(k, "get", "--raw", "/api/v1"), "\"name\":\"pods/status\"");
+    assertEquals("yes", ok(k, "auth", "can-i", "create", "deployments").out().trim());
     contains(ok(k, "api-resources"), "deployments", "deploy", "apps/v1", "configmaps", "cm");
 
     Path app = Files.createTempFile("app", ".yaml");
