@@ -82,14 +82,6 @@ public class ControllerManager {
     stopControllers();
   }
 
-  public boolean isLeader() {
-    return leading;
-  }
-
-  public String identity() {
-    return identity;
-  }
-
   private static String hostname() {
     try {
       return InetAddress.getLocalHost().getHostName();

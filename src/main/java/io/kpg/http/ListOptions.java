@@ -41,32 +41,9 @@ record ListOptions(
         throw Errors.badRequest("invalid limit: " + req.getParam("limit"));
       }
     }
-    Long timeout = null;
-    if (req.getParam("timeoutSeconds") != null) {
-      try {
-        timeout = Long.parseLong(req.getParam("timeoutSeconds"));
-      } catch (NumberFormatException e) {
-        throw Errors.badRequest("invalid timeoutSeconds: " + req.getParam("timeoutSeconds"));
-      }
-    }
-    long rv = 0;
+    Long timeout = timeoutSeconds(req);
+    long rv = resourceVersion(rvParam);
     boolean rvSet = rvParam != null && !rvParam.isEmpty();
-    if (rvSet) {
-      try {
-        rv = Long.parseLong(rvParam);
-        if (rv < 0) {
-          throw new NumberFormatException();
-        }
-      } catch (NumberFormatException e) {
-        throw Errors.invalid(
-            "meta.k8s.io",
-            "ListOptions",
-            "",
-            List.of(
-                FieldError.invalid(
-                    "resourceVersion", rvParam, "must be a valid resource version")));
-      }
-    }
     if (match != null && !match.isEmpty()) {
       if (!rvSet) {
         errs.add(
@@ -119,6 +96,39 @@ record ListOptions(
         exact,
         min,
         timeout);
+  }
+
+  /** The {@code timeoutSeconds} parameter, or null. */
+  static Long timeoutSeconds(HttpServerRequest req) {
+    String t = req.getParam("timeoutSeconds");
+    if (t == null) {
+      return null;
+    }
+    try {
+      return Long.parseLong(t);
+    } catch (NumberFormatException e) {
+      throw Errors.badRequest("invalid timeoutSeconds: " + t);
+    }
+  }
+
+  /** A resourceVersion parameter: 0 when absent, 422 when not a non-negative integer. */
+  static long resourceVersion(String param) {
+    if (param == null || param.isEmpty()) {
+      return 0;
+    }
+    try {
+      long rv = Long.parseLong(param);
+      if (rv >= 0) {
+        return rv;
+      }
+    } catch (NumberFormatException e) {
+      // fall through to the error
+    }
+    throw Errors.invalid(
+        "meta.k8s.io",
+        "ListOptions",
+        "",
+        List.of(FieldError.invalid("resourceVersion", param, "must be a valid resource version")));
   }
 
   static String encodeContinue(long rv, String startAfter) {

@@ -88,37 +88,14 @@ public class WatchService {
     if (!errs.isEmpty()) {
       throw Errors.invalid("meta.k8s.io", "ListOptions", "", errs);
     }
-    long rv = 0;
-    if (rvParam != null && !rvParam.isEmpty()) {
-      try {
-        rv = Long.parseLong(rvParam);
-        if (rv < 0) {
-          throw new NumberFormatException();
-        }
-      } catch (NumberFormatException e) {
-        throw Errors.invalid(
-            "meta.k8s.io",
-            "ListOptions",
-            "",
-            List.of(
-                FieldError.invalid(
-                    "resourceVersion", rvParam, "must be a valid resource version")));
-      }
-    }
+    long rv = ListOptions.resourceVersion(rvParam);
     String fieldSel = req.getParam("fieldSelector");
     if (!info.name().isEmpty()) {
       String byName = "metadata.name=" + info.name();
       fieldSel = fieldSel == null || fieldSel.isEmpty() ? byName : fieldSel + "," + byName;
     }
     Selection sel = new Selection(k, info.namespace(), req.getParam("labelSelector"), fieldSel);
-    Long timeoutParam = null;
-    if (req.getParam("timeoutSeconds") != null) {
-      try {
-        timeoutParam = Long.parseLong(req.getParam("timeoutSeconds"));
-      } catch (NumberFormatException e) {
-        throw Errors.badRequest("invalid timeoutSeconds: " + req.getParam("timeoutSeconds"));
-      }
-    }
+    Long timeoutParam = ListOptions.timeoutSeconds(req);
     long timeoutMs =
         timeoutParam != null && timeoutParam > 0
             ? timeoutParam * 1000

@@ -283,9 +283,6 @@ public final class OpenApiDocuments {
         String gvPath = ApiPaths.prefix(k.group(), k.version()).substring(1);
         byGroupVersion.computeIfAbsent(gvPath, x -> new ArrayList<>()).add(info);
         addGvk(rootName, gvk);
-        for (String[] g : root.gvks()) {
-          addGvk(rootName, new Gvk(g[0], g[1], g[2]));
-        }
         addGvk(rootName + "List", new Gvk(k.group(), k.version(), k.kind() + "List"));
         typeMeta.add(rootName);
         gvs.add(new Gvk(k.group(), k.version(), ""));

@@ -118,9 +118,6 @@ final class SchemaWriter {
     }
     ObjectNode d = Json.object();
     definitions.put(name, d); // before the fields: recursive types refer back to it
-    if (!s.description().isEmpty()) {
-      d.put("description", s.description());
-    }
     Map<String, Owned> fields = flattened(s);
     boolean withTypeMeta = typeMeta.contains(name);
     if (!fields.isEmpty() || withTypeMeta) {
@@ -258,14 +255,12 @@ final class SchemaWriter {
         ObjectNode n = Json.object();
         n.set("items", node(s.items(), special, true));
         n.put("type", "array");
-        describe(n, s);
         return n;
       }
       case MAP -> {
         ObjectNode n = Json.object();
         n.set("additionalProperties", node(s.items(), special, true));
         n.put("type", "object");
-        describe(n, s);
         return n;
       }
       case INT_OR_STRING -> {
@@ -275,18 +270,15 @@ final class SchemaWriter {
         }
         defineSpecial(name);
         ObjectNode n = ref(name, nested || name.equals(QUANTITY));
-        describe(n, s);
         return n;
       }
       case ANY -> {
         if (special != null) {
           defineSpecial(special);
           ObjectNode n = ref(special, true);
-          describe(n, s);
           return n;
         }
         ObjectNode n = Json.object();
-        describe(n, s);
         n.put("x-kubernetes-preserve-unknown-fields", true);
         return n;
       }
@@ -294,11 +286,9 @@ final class SchemaWriter {
         if (special != null && (special.equals(TIME) || special.equals(MICRO_TIME))) {
           defineSpecial(special);
           ObjectNode n = ref(special, true);
-          describe(n, s);
           return n;
         }
         ObjectNode n = Json.object();
-        describe(n, s);
         if (s.format != null && !s.format.isEmpty()) {
           n.put("format", s.format);
         }
@@ -314,7 +304,6 @@ final class SchemaWriter {
 
   private ObjectNode inlineObject(Schema s) {
     ObjectNode n = Json.object();
-    describe(n, s);
     Map<String, Owned> fields = flattened(s);
     if (!fields.isEmpty()) {
       ObjectNode props = n.putObject("properties");
@@ -327,12 +316,6 @@ final class SchemaWriter {
     }
     n.put("type", "object");
     return n;
-  }
-
-  private static void describe(ObjectNode n, Schema s) {
-    if (!s.description().isEmpty()) {
-      n.put("description", s.description());
-    }
   }
 
   private static String primitiveType(Schema.Type t) {

@@ -55,10 +55,6 @@ public final class Schema {
   private Schema items;
   private Set<String> required = Set.of();
   private List<String> enumValues = List.of();
-  private String description = "";
-
-  /** group/version/kind triples this definition is the top-level type of */
-  private List<String[]> gvks = List.of();
 
   private Schema(Type type, String format, String definition) {
     this.type = type;
@@ -114,22 +110,6 @@ public final class Schema {
 
   public void setEnumValues(List<String> values) {
     this.enumValues = List.copyOf(values);
-  }
-
-  public String description() {
-    return description;
-  }
-
-  public void setDescription(String description) {
-    this.description = description == null ? "" : description;
-  }
-
-  public List<String[]> gvks() {
-    return gvks;
-  }
-
-  public void setGvks(List<String[]> gvks) {
-    this.gvks = List.copyOf(gvks);
   }
 
   void putProperty(Field f) {

@@ -2,8 +2,6 @@ package io.kpg.watch;
 
 import io.kpg.storage.Change;
 import io.kpg.storage.ResourceKey;
-import io.kpg.storage.StorageException;
-import io.kpg.storage.StorageException.Reason;
 import io.kpg.storage.pg.PgStore;
 import java.util.ArrayDeque;
 import java.util.HashMap;
@@ -69,24 +67,6 @@ public final class WatchCache {
     return lastRv;
   }
 
-  /** Waits until this replica has seen {@code rv}; returns false on timeout. */
-  public synchronized boolean waitFor(long rv, long timeoutMillis) {
-    long deadline = System.currentTimeMillis() + timeoutMillis;
-    while (lastRv < rv) {
-      long left = deadline - System.currentTimeMillis();
-      if (left <= 0) {
-        return false;
-      }
-      try {
-        wait(left);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return false;
-      }
-    }
-    return true;
-  }
-
   /**
    * Registers {@code w} for changes of one resource with rv > fromRv: older ones are replayed first
    * (from the window, or from PostgreSQL before it), then live changes follow, without gap or
@@ -131,14 +111,6 @@ public final class WatchCache {
 
   public synchronized int watcherCount() {
     return watchers.values().stream().mapToInt(Set::size).sum();
-  }
-
-  /** Fails with EXPIRED when {@code rv} is older than the retained history. */
-  public void checkNotCompacted(long rv) {
-    long compacted = store.compactedRv();
-    if (rv < compacted) {
-      throw new StorageException(Reason.EXPIRED, Long.toString(compacted));
-    }
   }
 
   private static String resourceId(ResourceKey k) {
