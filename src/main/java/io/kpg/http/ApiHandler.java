@@ -37,7 +37,7 @@ import java.util.List;
 public class ApiHandler {
   static final String USER_KEY = "kpg.user";
   static final List<String> OBJECT_TYPES =
-      List.of("application/json", "application/yaml", "application/vnd.kubernetes.protobuf");
+      List.of("application/json", "application/vnd.kubernetes.protobuf");
   static final List<String> PATCH_TYPES =
       List.of(
           "application/json-patch+json",

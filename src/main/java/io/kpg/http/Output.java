@@ -53,8 +53,6 @@ public record Output(Form form, String metaVersion) {
         return new Output(Form.METADATA, v);
       }
     }
-    throw Errors.notAcceptable(
-        "only the following media types are accepted: application/json, application/yaml,"
-            + " application/vnd.kubernetes.protobuf");
+    throw Errors.notAcceptable("only the following media types are accepted: application/json");
   }
 }

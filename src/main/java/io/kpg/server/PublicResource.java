@@ -5,8 +5,9 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 
 /** /version, the health endpoints and /metrics. */
 @Path("/")
@@ -32,22 +33,27 @@ public class PublicResource {
   @GET
   @Path("healthz")
   @Produces("text/plain")
-  public Response healthz(@QueryParam("verbose") String verbose) {
-    return health.report("healthz", verbose != null, false);
+  public Response healthz(@Context UriInfo uri) {
+    return health.report("healthz", verbose(uri), false);
   }
 
   @GET
   @Path("livez")
   @Produces("text/plain")
-  public Response livez(@QueryParam("verbose") String verbose) {
-    return health.report("livez", verbose != null, false);
+  public Response livez(@Context UriInfo uri) {
+    return health.report("livez", verbose(uri), false);
   }
 
   @GET
   @Path("readyz")
   @Produces("text/plain")
-  public Response readyz(@QueryParam("verbose") String verbose) {
-    return health.report("readyz", verbose != null, true);
+  public Response readyz(@Context UriInfo uri) {
+    return health.report("readyz", verbose(uri), true);
+  }
+
+  /** {@code ?verbose} (with or without a value) asks for the list of checks. */
+  private static boolean verbose(UriInfo uri) {
+    return uri.getQueryParameters().containsKey("verbose");
   }
 
   @GET

@@ -129,4 +129,58 @@ class ApiTest {
     assertEquals(400, bad.code());
     assertTrue(bad.json().path("message").asText().contains("field label not supported"));
   }
+
+  @Test
+  void generateNameDeleteCollectionAndPreconditions() {
+    String cm = "/api/v1/namespaces/default/configmaps";
+    Api.Resp g =
+        api.post(cm, "{\"metadata\":{\"generateName\":\"gen-\",\"labels\":{\"batch\":\"b1\"}}}");
+    assertEquals(201, g.code(), g.body());
+    String name = g.json().at("/metadata/name").asText();
+    assertTrue(name.startsWith("gen-") && name.length() == 9, name);
+    assertEquals(
+        201,
+        api.post(cm, "{\"metadata\":{\"name\":\"coll-2\",\"labels\":{\"batch\":\"b1\"}}}").code());
+    Api.Resp pre = api.delete(cm + "/coll-2", "{\"preconditions\":{\"uid\":\"nope\"}}");
+    assertEquals(409, pre.code(), pre.body());
+    assertTrue(
+        pre.json()
+            .path("message")
+            .asText()
+            .contains("Precondition failed: UID in precondition: nope"));
+    Api.Resp dc = api.delete(cm + "?labelSelector=batch%3Db1", null);
+    assertEquals(200, dc.code(), dc.body());
+    assertEquals("ConfigMapList", dc.json().path("kind").asText());
+    assertEquals(2, dc.json().path("items").size());
+    assertEquals(0, api.get(cm + "?labelSelector=batch%3Db1").json().path("items").size());
+  }
+
+  @Test
+  void metricsHealthAndOpenApiCaching() {
+    Api.Resp h = api.send("GET", "/readyz?verbose", null, null, null);
+    assertEquals(200, h.code());
+    assertTrue(
+        h.body().contains("[+]ping ok") && h.body().contains("readyz check passed"), h.body());
+    api.get("/api/v1/namespaces/default/configmaps");
+    String m = api.send("GET", "/metrics", null, null, null).body();
+    assertTrue(m.contains("apiserver_request_total{"), m);
+    assertTrue(m.contains("verb=\"LIST\""), m);
+    assertTrue(m.contains("apiserver_request_duration_seconds_bucket{"), m);
+    assertTrue(m.contains("apiserver_storage_objects{resource=\"namespaces\"}"), m);
+    Api.Resp v2 = api.get("/openapi/v2");
+    String etag = v2.headers().firstValue("etag").orElseThrow();
+    Api.Resp again = api.send("GET", "/openapi/v2", null, null, "application/json");
+    assertEquals(etag, again.headers().firstValue("etag").orElseThrow());
+    var req =
+        java.net.http.HttpRequest.newBuilder(java.net.URI.create(api.base + "/openapi/v2"))
+            .header("If-None-Match", etag)
+            .build();
+    try {
+      assertEquals(
+          304,
+          api.http.send(req, java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode());
+    } catch (Exception e) {
+      throw new AssertionError(e);
+    }
+  }
 }
