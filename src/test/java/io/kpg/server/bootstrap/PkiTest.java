@@ -47,35 +47,45 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Runs against the machine's PostgreSQL on 127.0.0.1:5432 (user postgres, trust auth). */
+/** Runs against a private PostgreSQL started the way kpg starts its embedded one. */
 class PkiTest {
-  static final String ADMIN_URL = "jdbc:postgresql://127.0.0.1:5432/postgres";
-  static final String PG_USER = "postgres";
+  static EmbeddedPostgres pg;
+  static String ADMIN_URL;
+  static String PG_USER;
+  static String PG_PASSWORD;
 
   static String dbName;
   static String dbUrl;
 
   @BeforeAll
   static void createScratchDatabase() throws Exception {
+    pg =
+        EmbeddedPostgres.start(
+            io.kpg.server.KpgMain.Bootstrap.postgresDir(
+                java.nio.file.Path.of("target", "pki-test").toAbsolutePath()));
+    ADMIN_URL = pg.jdbcUrl("postgres");
+    PG_USER = pg.user();
+    PG_PASSWORD = pg.password();
     dbName = "kpg_pki_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-    try (Connection c = DriverManager.getConnection(ADMIN_URL, PG_USER, null);
+    try (Connection c = DriverManager.getConnection(ADMIN_URL, PG_USER, PG_PASSWORD);
         Statement st = c.createStatement()) {
       st.execute("CREATE DATABASE " + dbName);
     }
-    dbUrl = "jdbc:postgresql://127.0.0.1:5432/" + dbName;
+    dbUrl = pg.jdbcUrl(dbName);
   }
 
   @AfterAll
   static void dropScratchDatabase() throws Exception {
-    try (Connection c = DriverManager.getConnection(ADMIN_URL, PG_USER, null);
+    try (Connection c = DriverManager.getConnection(ADMIN_URL, PG_USER, PG_PASSWORD);
         Statement st = c.createStatement()) {
       st.execute("DROP DATABASE IF EXISTS " + dbName + " WITH (FORCE)");
     }
+    pg.stop();
   }
 
   @BeforeEach
   void migrateAndClearSecrets() throws Exception {
-    Migrations.migrate(dbUrl, PG_USER, null);
+    Migrations.migrate(dbUrl, PG_USER, PG_PASSWORD);
     try (Connection c = connect();
         Statement st = c.createStatement()) {
       st.execute("DELETE FROM cluster_secrets");
@@ -83,14 +93,14 @@ class PkiTest {
   }
 
   static Connection connect() throws SQLException {
-    return DriverManager.getConnection(dbUrl, PG_USER, null);
+    return DriverManager.getConnection(dbUrl, PG_USER, PG_PASSWORD);
   }
 
   @Test
   void migrationsFindTheScriptsAndAreIdempotent() throws Exception {
     Map<String, String> scripts = Migrations.findScripts(Migrations.class.getClassLoader());
     assertTrue(scripts.containsKey("V1__objects_changelog_pki.sql"), scripts.keySet().toString());
-    assertEquals(0, Migrations.migrate(dbUrl, PG_USER, null));
+    assertEquals(0, Migrations.migrate(dbUrl, PG_USER, PG_PASSWORD));
     try (Connection c = connect();
         Statement st = c.createStatement();
         ResultSet rs =
@@ -105,23 +115,24 @@ class PkiTest {
   @Test
   void concurrentMigrationsOnAFreshDatabaseApplyEachScriptOnce() throws Exception {
     String name = dbName + "_m";
-    try (Connection c = DriverManager.getConnection(ADMIN_URL, PG_USER, null);
+    try (Connection c = DriverManager.getConnection(ADMIN_URL, PG_USER, PG_PASSWORD);
         Statement st = c.createStatement()) {
       st.execute("CREATE DATABASE " + name);
     }
     try {
-      String url = "jdbc:postgresql://127.0.0.1:5432/" + name;
-      List<Integer> applied = runConcurrently(3, () -> Migrations.migrate(url, PG_USER, null));
+      String url = pg.jdbcUrl(name);
+      List<Integer> applied =
+          runConcurrently(3, () -> Migrations.migrate(url, PG_USER, PG_PASSWORD));
       int scripts = Migrations.findScripts(Migrations.class.getClassLoader()).size();
       assertEquals(scripts, applied.stream().mapToInt(Integer::intValue).sum(), applied.toString());
       assertTrue(applied.contains(0), applied.toString());
-      try (Connection c = DriverManager.getConnection(url, PG_USER, null);
+      try (Connection c = DriverManager.getConnection(url, PG_USER, PG_PASSWORD);
           Statement st = c.createStatement();
           ResultSet rs = st.executeQuery("SELECT count(*) FROM cluster_secrets")) {
         assertTrue(rs.next());
       }
     } finally {
-      try (Connection c = DriverManager.getConnection(ADMIN_URL, PG_USER, null);
+      try (Connection c = DriverManager.getConnection(ADMIN_URL, PG_USER, PG_PASSWORD);
           Statement st = c.createStatement()) {
         st.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
       }
@@ -135,9 +146,7 @@ class PkiTest {
             IllegalStateException.class,
             () ->
                 Migrations.migrate(
-                    "jdbc:postgresql://127.0.0.1:5432/kpg_no_such_db_" + System.nanoTime(),
-                    PG_USER,
-                    null));
+                    pg.jdbcUrl("kpg_no_such_db_" + System.nanoTime()), PG_USER, PG_PASSWORD));
     assertTrue(e.getMessage().contains("migration failed"), e.getMessage());
   }
 
