@@ -86,6 +86,9 @@ public class ApiHandler {
 
   private void serveResource(RoutingContext rc, RequestInfo info) {
     KindDef k = resolve(rc, info);
+    if (info.name().isEmpty() && (info.verb().equals("update") || info.verb().equals("patch"))) {
+      throw Errors.methodNotAllowed(info.verb(), info.resource());
+    }
     switch (info.verb()) {
       case "get" -> get(rc, info, k);
       case "list" -> list(rc, info, k);

@@ -98,6 +98,9 @@ class HostileInputTest {
     status(api.get("/apis/nosuch.example.com/v1/things"), 404, "NotFound");
     status(api.get("/apis/apps/v9/deployments"), 404, "NotFound");
     status(api.get("/nothing/here"), 404, "NotFound");
+    status(api.put(CM, "{}"), 405, "MethodNotAllowed");
+    status(api.patch(CM, "application/merge-patch+json", "{}"), 405, "MethodNotAllowed");
+    status(api.post(CM + "/x", "{}"), 405, "MethodNotAllowed");
     status(api.get("/api/v1/namespaces/default/configmaps/a/b/c/d"), 404, "NotFound");
     assertEquals(201, api.post(CM, "{\"metadata\":{\"name\":\"patchme\"}}").code());
     status(api.patch(CM + "/patchme", "application/x-yaml", "{}"), 415, "UnsupportedMediaType");
