@@ -8,6 +8,7 @@ import io.kpg.kinds.core.PodSpecs;
 import io.kpg.registry.KindDef;
 import io.kpg.registry.Tables;
 import io.kpg.registry.validation.NameValidation;
+import io.kpg.registry.validation.ObjectMetaValidation;
 import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -195,7 +196,7 @@ public class StatefulSetKind extends KindDef {
                 "`selector` does not match template `labels`"));
       }
       // upstream validates only labels and annotations of a stateful set's pod template
-      errs.addAll(PodSpecs.validateLabels(labels, "spec.template.labels"));
+      errs.addAll(ObjectMetaValidation.validateLabels(labels, "spec.template.labels"));
     }
     String rp = spec.path("template").path("spec").path("restartPolicy").asText("");
     if (!rp.equals("Always")) {

@@ -7,6 +7,7 @@ import io.kpg.json.Json;
 import io.kpg.kinds.core.PodSpecs;
 import io.kpg.registry.KindDef;
 import io.kpg.registry.Tables;
+import io.kpg.registry.validation.ObjectMetaValidation;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.time.Instant;
@@ -109,7 +110,7 @@ public class CronJobKind extends KindDef {
     JsonNode jobSpec = spec.path("jobTemplate").path("spec");
     errs.addAll(JobKind.validateJobSpec(jobSpec, "spec.jobTemplate.spec"));
     errs.addAll(
-        PodSpecs.validateLabels(
+        ObjectMetaValidation.validateLabels(
             spec.path("jobTemplate").path("metadata").get("labels"),
             "spec.jobTemplate.metadata.labels"));
     JsonNode manual = jobSpec.get("manualSelector");

@@ -7,6 +7,7 @@ import io.kpg.json.Json;
 import io.kpg.kinds.core.PodSpecs;
 import io.kpg.registry.KindDef;
 import io.kpg.registry.Tables;
+import io.kpg.registry.validation.NameValidation;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.time.Instant;
@@ -162,7 +163,7 @@ public class JobKind extends KindDef {
         && spec.path("completions").asLong(0) > 0) {
       String name = obj.path("metadata").path("name").asText("");
       String host = name + "-" + (spec.path("completions").asLong() - 1);
-      if (!PodSpecs.dns1123LabelErrors(host).isEmpty()) {
+      if (!NameValidation.isDns1123Label(host).isEmpty()) {
         errs.add(
             FieldError.invalid(
                 "metadata.name",

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kpg.errors.FieldError;
 import io.kpg.registry.KindDef;
 import io.kpg.registry.Tables;
+import io.kpg.registry.validation.NameValidation;
 import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -61,7 +62,7 @@ public class EndpointsKind extends KindDef {
           }
           String host = RestKinds.str(addr, "hostname");
           if (!host.isEmpty()) {
-            for (String m : RestKinds.dns1123Label(host)) {
+            for (String m : NameValidation.isDns1123Label(host)) {
               errs.add(FieldError.invalid(ap + ".hostname", host, m));
             }
           }
@@ -76,7 +77,7 @@ public class EndpointsKind extends KindDef {
         if (nPorts > 1 && name.isEmpty()) {
           errs.add(FieldError.required(pp + ".name", ""));
         } else if (!name.isEmpty()) {
-          for (String m : RestKinds.dns1123Label(name)) {
+          for (String m : NameValidation.isDns1123Label(name)) {
             errs.add(FieldError.invalid(pp + ".name", name, m));
           }
           if (!names.add(name)) {

@@ -8,6 +8,7 @@ import io.kpg.errors.StatusException;
 import io.kpg.json.Json;
 import io.kpg.registry.KindDef.Column;
 import io.kpg.registry.validation.NameValidation;
+import io.kpg.registry.validation.ObjectMetaValidation;
 import io.kpg.selector.LabelSelector;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -200,14 +201,14 @@ public final class PodSpecs {
               errs.add(FieldError.invalid(p + ".operator", op, "not a valid selector operator"));
         }
         String key = r.path("key").asText("");
-        for (String msg : qualifiedNameErrors(key)) {
+        for (String msg : NameValidation.isQualifiedName(key)) {
           errs.add(FieldError.invalid(p + ".key", key, msg));
         }
       }
     }
     JsonNode ml = sel.get("matchLabels");
     if (ml != null && ml.isObject()) {
-      errs.addAll(validateLabels(ml, path + ".matchLabels"));
+      errs.addAll(ObjectMetaValidation.validateLabels(ml, path + ".matchLabels"));
     }
     return errs;
   }
@@ -245,55 +246,14 @@ public final class PodSpecs {
 
   // ---------------------------------------------------------------- names and labels
 
-  /** Upstream's IsDNS1123Label messages (empty when valid). */
-  public static List<String> dns1123LabelErrors(String v) {
-    return NameValidation.isDns1123Label(v);
-  }
-
-  /** Upstream's IsDNS1123Subdomain messages (empty when valid). */
-  public static List<String> dns1123SubdomainErrors(String v) {
-    return NameValidation.isDns1123Subdomain(v);
-  }
-
-  /** Upstream's IsQualifiedName messages (empty when valid). */
-  public static List<String> qualifiedNameErrors(String v) {
-    return NameValidation.isQualifiedName(v);
-  }
-
-  /** Upstream's IsValidLabelValue messages (empty when valid). */
-  public static List<String> labelValueErrors(String v) {
-    return NameValidation.isValidLabelValue(v);
-  }
-
-  /** Upstream's ValidateLabels (keys qualified names, values label values). */
-  public static List<FieldError> validateLabels(JsonNode labels, String path) {
-    List<FieldError> errs = new ArrayList<>();
-    if (labels == null || !labels.isObject()) {
-      return errs;
-    }
-    labels
-        .fields()
-        .forEachRemaining(
-            e -> {
-              for (String m : qualifiedNameErrors(e.getKey())) {
-                errs.add(FieldError.invalid(path, e.getKey(), m));
-              }
-              String val = e.getValue().asText("");
-              for (String m : labelValueErrors(val)) {
-                errs.add(FieldError.invalid(path, val, m));
-              }
-            });
-    return errs;
-  }
-
   private static void dnsLabel(String v, String path, List<FieldError> errs) {
-    for (String m : dns1123LabelErrors(v)) {
+    for (String m : NameValidation.isDns1123Label(v)) {
       errs.add(FieldError.invalid(path, v, m));
     }
   }
 
   private static void dnsSubdomain(String v, String path, List<FieldError> errs) {
-    for (String m : dns1123SubdomainErrors(v)) {
+    for (String m : NameValidation.isDns1123Subdomain(v)) {
       errs.add(FieldError.invalid(path, v, m));
     }
   }
@@ -764,7 +724,9 @@ public final class PodSpecs {
       return errs;
     }
     // upstream validates template labels at "<path>.labels" (not metadata.labels)
-    errs.addAll(validateLabels(template.path("metadata").get("labels"), path + ".labels"));
+    errs.addAll(
+        ObjectMetaValidation.validateLabels(
+            template.path("metadata").get("labels"), path + ".labels"));
     errs.addAll(validatePodSpec(template.get("spec"), path + ".spec", true));
     if (template.path("spec").path("ephemeralContainers").size() > 0) {
       errs.add(
@@ -863,7 +825,8 @@ public final class PodSpecs {
                 "must provide at least one DNS nameserver when `dnsPolicy` is None"));
       }
     }
-    errs.addAll(validateLabels(spec.get("nodeSelector"), path + ".nodeSelector"));
+    errs.addAll(
+        ObjectMetaValidation.validateLabels(spec.get("nodeSelector"), path + ".nodeSelector"));
     String sa = str(spec, "serviceAccountName");
     if (!sa.isEmpty()) {
       dnsSubdomain(sa, path + ".serviceAccountName", errs);

@@ -7,6 +7,8 @@ import io.kpg.errors.FieldError;
 import io.kpg.json.Json;
 import io.kpg.registry.KindDef;
 import io.kpg.registry.Tables;
+import io.kpg.registry.validation.NameValidation;
+import io.kpg.registry.validation.ObjectMetaValidation;
 import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -527,7 +529,7 @@ public class ServiceKind extends KindDef {
         if (cname.isEmpty()) {
           errs.add(FieldError.required("spec.externalName", ""));
         } else {
-          for (String m : RestKinds.dns1123Subdomain(cname)) {
+          for (String m : NameValidation.isDns1123Subdomain(cname)) {
             errs.add(FieldError.invalid("spec.externalName", cname, m));
           }
         }
@@ -543,7 +545,7 @@ public class ServiceKind extends KindDef {
       if (nPorts > 1 && pn.isEmpty()) {
         errs.add(FieldError.required(path + ".name", ""));
       } else if (!pn.isEmpty()) {
-        for (String m : RestKinds.dns1123Label(pn)) {
+        for (String m : NameValidation.isDns1123Label(pn)) {
           errs.add(FieldError.invalid(path + ".name", pn, m));
         }
         if (!names.add(pn)) {
@@ -648,7 +650,7 @@ public class ServiceKind extends KindDef {
                 "spec.loadBalancerClass", "may only be used when `type` is 'LoadBalancer'"));
       } else {
         String cls = RestKinds.str(spec, "loadBalancerClass");
-        for (String m : RestKinds.qualifiedName(cls)) {
+        for (String m : NameValidation.isQualifiedName(cls)) {
           errs.add(FieldError.invalid("spec.loadBalancerClass", cls, m));
         }
       }
@@ -695,7 +697,7 @@ public class ServiceKind extends KindDef {
           FieldError.notSupported("spec.internalTrafficPolicy", itp.asText(), TRAFFIC_POLICIES));
     }
 
-    errs.addAll(RestKinds.labels(spec.get("selector"), "spec.selector"));
+    errs.addAll(ObjectMetaValidation.validateLabels(spec.get("selector"), "spec.selector"));
     errs.addAll(validateClusterIPsRelatedFields(svc));
     return errs;
   }
