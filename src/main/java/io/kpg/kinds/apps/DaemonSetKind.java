@@ -6,7 +6,6 @@ import io.kpg.errors.FieldError;
 import io.kpg.json.Json;
 import io.kpg.kinds.core.PodSpecs;
 import io.kpg.registry.KindDef;
-import io.kpg.registry.Tables;
 import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -173,8 +172,10 @@ public class DaemonSetKind extends KindDef {
 
   @Override
   public List<Column> columns() {
-    return List.of(
-        PodSpecs.nameColumn(),
+    return PodSpecs.workloadColumns(
+        "A label query over pods that are managed by the daemon set. Must match in order to be"
+            + " controlled. It must match the pod template's labels. More info:"
+            + " https://kubernetes.io/docs/concepts/overview/working-with-objects/labels/#label-selectors",
         Column.of(
             "Desired",
             "integer",
@@ -208,34 +209,24 @@ public class DaemonSetKind extends KindDef {
             "NodeSelector is a selector which must be true for the pod to fit on a node. Selector"
                 + " which must match a node's labels for the pod to be scheduled on that node."
                 + " More info:"
-                + " https://kubernetes.io/docs/concepts/configuration/assign-pod-node/"),
-        PodSpecs.ageColumn(),
-        Column.wide("Containers", "string", PodSpecs.CONTAINERS_DESCRIPTION),
-        Column.wide("Images", "string", PodSpecs.IMAGES_DESCRIPTION),
-        Column.wide(
-            "Selector",
-            "string",
-            "A label query over pods that are managed by the daemon set. Must match in order to"
-                + " be controlled. It must match the pod template's labels. More info:"
-                + " https://kubernetes.io/docs/concepts/overview/working-with-objects/labels/#label-selectors"));
+                + " https://kubernetes.io/docs/concepts/configuration/assign-pod-node/"));
   }
 
   @Override
   public List<Object> row(ObjectNode obj, Instant now) {
     JsonNode spec = obj.path("spec");
     JsonNode status = obj.path("status");
-    String[] cells = PodSpecs.containerCells(spec.path("template").path("spec"));
-    return List.of(
-        obj.path("metadata").path("name").asText(""),
+    JsonNode podSpec = spec.path("template").path("spec");
+    return PodSpecs.workloadRow(
+        obj,
+        now,
+        podSpec,
+        PodSpecs.formatLabelSelector(spec.get("selector")),
         status.path("desiredNumberScheduled").asLong(0),
         status.path("currentNumberScheduled").asLong(0),
         status.path("numberReady").asLong(0),
         status.path("updatedNumberScheduled").asLong(0),
         status.path("numberAvailable").asLong(0),
-        PodSpecs.formatLabels(spec.path("template").path("spec").get("nodeSelector")),
-        Tables.age(obj, now),
-        cells[0],
-        cells[1],
-        PodSpecs.formatLabelSelector(spec.get("selector")));
+        PodSpecs.formatLabels(podSpec.get("nodeSelector")));
   }
 }

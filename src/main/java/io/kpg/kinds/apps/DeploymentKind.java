@@ -6,7 +6,6 @@ import io.kpg.errors.FieldError;
 import io.kpg.json.Json;
 import io.kpg.kinds.core.PodSpecs;
 import io.kpg.registry.KindDef;
-import io.kpg.registry.Tables;
 import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -143,8 +142,9 @@ public class DeploymentKind extends KindDef {
 
   @Override
   public List<Column> columns() {
-    return List.of(
-        PodSpecs.nameColumn(),
+    return PodSpecs.workloadColumns(
+        "Label selector for pods. Existing ReplicaSets whose pods are selected by this will be"
+            + " the ones affected by this deployment.",
         Column.of("Ready", "string", "Number of the pod with ready state"),
         Column.of(
             "Up-to-date",
@@ -155,31 +155,21 @@ public class DeploymentKind extends KindDef {
             "Available",
             "string",
             "Total number of available pods (ready for at least minReadySeconds) targeted by this"
-                + " deployment."),
-        PodSpecs.ageColumn(),
-        Column.wide("Containers", "string", PodSpecs.CONTAINERS_DESCRIPTION),
-        Column.wide("Images", "string", PodSpecs.IMAGES_DESCRIPTION),
-        Column.wide(
-            "Selector",
-            "string",
-            "Label selector for pods. Existing ReplicaSets whose pods are selected by this will be"
-                + " the ones affected by this deployment."));
+                + " deployment."));
   }
 
   @Override
   public List<Object> row(ObjectNode obj, Instant now) {
     JsonNode spec = obj.path("spec");
     JsonNode status = obj.path("status");
-    String[] cells = PodSpecs.containerCells(spec.path("template").path("spec"));
     String sel = PodSpecs.selectorString(spec.get("selector"));
-    return List.of(
-        obj.path("metadata").path("name").asText(""),
+    return PodSpecs.workloadRow(
+        obj,
+        now,
+        spec.path("template").path("spec"),
+        sel == null ? "<invalid>" : sel,
         status.path("readyReplicas").asLong(0) + "/" + spec.path("replicas").asLong(0),
         status.path("updatedReplicas").asLong(0),
-        status.path("availableReplicas").asLong(0),
-        Tables.age(obj, now),
-        cells[0],
-        cells[1],
-        sel == null ? "<invalid>" : sel);
+        status.path("availableReplicas").asLong(0));
   }
 }

@@ -6,7 +6,6 @@ import io.kpg.errors.FieldError;
 import io.kpg.json.Json;
 import io.kpg.kinds.core.PodSpecs;
 import io.kpg.registry.KindDef;
-import io.kpg.registry.Tables;
 import io.kpg.registry.validation.NameValidation;
 import io.kpg.registry.validation.ObjectMetaValidation;
 import jakarta.inject.Singleton;
@@ -237,23 +236,18 @@ public class StatefulSetKind extends KindDef {
 
   @Override
   public List<Column> columns() {
-    return List.of(
-        PodSpecs.nameColumn(),
-        Column.of("Ready", "string", "Number of the pod with ready state"),
-        PodSpecs.ageColumn(),
-        Column.wide("Containers", "string", PodSpecs.CONTAINERS_DESCRIPTION),
-        Column.wide("Images", "string", PodSpecs.IMAGES_DESCRIPTION));
+    return PodSpecs.workloadColumns(
+        null, Column.of("Ready", "string", "Number of the pod with ready state"));
   }
 
   @Override
   public List<Object> row(ObjectNode obj, Instant now) {
     JsonNode spec = obj.path("spec");
-    String[] cells = PodSpecs.containerCells(spec.path("template").path("spec"));
-    return List.of(
-        obj.path("metadata").path("name").asText(""),
-        obj.path("status").path("readyReplicas").asLong(0) + "/" + spec.path("replicas").asLong(0),
-        Tables.age(obj, now),
-        cells[0],
-        cells[1]);
+    return PodSpecs.workloadRow(
+        obj,
+        now,
+        spec.path("template").path("spec"),
+        null,
+        obj.path("status").path("readyReplicas").asLong(0) + "/" + spec.path("replicas").asLong(0));
   }
 }

@@ -156,8 +156,8 @@ public class CronJobKind extends KindDef {
 
   @Override
   public List<Column> columns() {
-    return List.of(
-        PodSpecs.nameColumn(),
+    return PodSpecs.workloadColumns(
+        JobKind.SELECTOR_DESCRIPTION,
         Column.of(
             "Schedule",
             "string",
@@ -186,16 +186,7 @@ public class CronJobKind extends KindDef {
         Column.of(
             "Last Schedule",
             "string",
-            "Information when was the last time the job was successfully scheduled."),
-        PodSpecs.ageColumn(),
-        Column.wide("Containers", "string", PodSpecs.CONTAINERS_DESCRIPTION),
-        Column.wide("Images", "string", PodSpecs.IMAGES_DESCRIPTION),
-        Column.wide(
-            "Selector",
-            "string",
-            "A label query over pods that should match the pod count. Normally, the system sets"
-                + " this field for you. More info:"
-                + " https://kubernetes.io/docs/concepts/overview/working-with-objects/labels/#label-selectors"));
+            "Information when was the last time the job was successfully scheduled."));
   }
 
   @Override
@@ -212,17 +203,15 @@ public class CronJobKind extends KindDef {
     String suspendCell =
         JobKind.present(suspend) ? (suspend.asBoolean() ? "True" : "False") : "<unset>";
     JsonNode jobSpec = spec.path("jobTemplate").path("spec");
-    String[] cells = PodSpecs.containerCells(jobSpec.path("template").path("spec"));
-    return List.of(
-        obj.path("metadata").path("name").asText(""),
+    return PodSpecs.workloadRow(
+        obj,
+        now,
+        jobSpec.path("template").path("spec"),
+        PodSpecs.formatLabelSelector(jobSpec.get("selector")),
         spec.path("schedule").asText(""),
         tz,
         suspendCell,
         (long) status.path("active").size(),
-        last,
-        Tables.age(obj, now),
-        cells[0],
-        cells[1],
-        PodSpecs.formatLabelSelector(jobSpec.get("selector")));
+        last);
   }
 }

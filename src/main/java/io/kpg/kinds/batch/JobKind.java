@@ -25,6 +25,12 @@ public class JobKind extends KindDef {
   public static final String LEGACY_CONTROLLER_UID = "controller-uid";
   public static final String LEGACY_JOB_NAME = "job-name";
 
+  /** The Selector column's description, shared with CronJob. */
+  static final String SELECTOR_DESCRIPTION =
+      "A label query over pods that should match the pod count. Normally, the system sets this"
+          + " field for you. More info:"
+          + " https://kubernetes.io/docs/concepts/overview/working-with-objects/labels/#label-selectors";
+
   public JobKind() {
     super("batch", "v1", "Job", "jobs", true);
     categories("all");
@@ -380,8 +386,8 @@ public class JobKind extends KindDef {
 
   @Override
   public List<Column> columns() {
-    return List.of(
-        PodSpecs.nameColumn(),
+    return PodSpecs.workloadColumns(
+        SELECTOR_DESCRIPTION,
         Column.of("Status", "string", "Status of the job."),
         Column.of(
             "Completions",
@@ -389,16 +395,7 @@ public class JobKind extends KindDef {
             "The number of pods which reached phase Succeeded. The value increases monotonically"
                 + " for a given spec. However, it may decrease in reaction to scale down of"
                 + " elastic indexed jobs."),
-        Column.of("Duration", "string", "Time required to complete the job."),
-        PodSpecs.ageColumn(),
-        Column.wide("Containers", "string", PodSpecs.CONTAINERS_DESCRIPTION),
-        Column.wide("Images", "string", PodSpecs.IMAGES_DESCRIPTION),
-        Column.wide(
-            "Selector",
-            "string",
-            "A label query over pods that should match the pod count. Normally, the system sets"
-                + " this field for you. More info:"
-                + " https://kubernetes.io/docs/concepts/overview/working-with-objects/labels/#label-selectors"));
+        Column.of("Duration", "string", "Time required to complete the job."));
   }
 
   @Override
@@ -433,16 +430,14 @@ public class JobKind extends KindDef {
     } else {
       st = "Running";
     }
-    String[] cells = PodSpecs.containerCells(spec.path("template").path("spec"));
-    return List.of(
-        obj.path("metadata").path("name").asText(""),
+    return PodSpecs.workloadRow(
+        obj,
+        now,
+        spec.path("template").path("spec"),
+        PodSpecs.formatLabelSelector(spec.get("selector")),
         st,
         completions,
-        duration,
-        Tables.age(obj, now),
-        cells[0],
-        cells[1],
-        PodSpecs.formatLabelSelector(spec.get("selector")));
+        duration);
   }
 
   /** hasJobCondition: the first condition of the type decides. */

@@ -7,10 +7,12 @@ import io.kpg.errors.FieldError;
 import io.kpg.errors.StatusException;
 import io.kpg.json.Json;
 import io.kpg.registry.KindDef.Column;
+import io.kpg.registry.Tables;
 import io.kpg.registry.validation.NameValidation;
 import io.kpg.registry.validation.ObjectMetaValidation;
 import io.kpg.selector.LabelSelector;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -83,6 +85,42 @@ public final class PodSpecs {
       }
     }
     return new String[] {names.toString(), images.toString()};
+  }
+
+  /**
+   * The columns of upstream's workload printers: Name, the given ones, Age, then the wide
+   * Containers, Images and, unless {@code selectorDescription} is null, Selector.
+   */
+  public static List<Column> workloadColumns(String selectorDescription, Column... middle) {
+    List<Column> out = new ArrayList<>();
+    out.add(nameColumn());
+    out.addAll(List.of(middle));
+    out.add(ageColumn());
+    out.add(Column.wide("Containers", "string", CONTAINERS_DESCRIPTION));
+    out.add(Column.wide("Images", "string", IMAGES_DESCRIPTION));
+    if (selectorDescription != null) {
+      out.add(Column.wide("Selector", "string", selectorDescription));
+    }
+    return List.copyOf(out);
+  }
+
+  /**
+   * A row for {@link #workloadColumns}: the name, the given cells, the age, the containers and
+   * images of {@code podSpec} and, unless null, the selector text.
+   */
+  public static List<Object> workloadRow(
+      ObjectNode obj, Instant now, JsonNode podSpec, String selector, Object... middle) {
+    String[] cells = containerCells(podSpec);
+    List<Object> out = new ArrayList<>();
+    out.add(obj.path("metadata").path("name").asText(""));
+    out.addAll(List.of(middle));
+    out.add(Tables.age(obj, now));
+    out.add(cells[0]);
+    out.add(cells[1]);
+    if (selector != null) {
+      out.add(selector);
+    }
+    return List.copyOf(out);
   }
 
   /** Upstream's labels.FormatLabels: {@code k=v,k2=v2} sorted by key, {@code <none>} if empty. */
