@@ -68,14 +68,14 @@ public class DaemonSetKind extends KindDef {
     }
     if ("RollingUpdate".equals(us.path("type").asText())) {
       ObjectNode ru = Json.obj(us, "rollingUpdate");
-      if (!AppsSupport.present(ru.get("maxUnavailable"))) {
+      if (!PodSpecs.present(ru.get("maxUnavailable"))) {
         ru.put("maxUnavailable", 1);
       }
-      if (!AppsSupport.present(ru.get("maxSurge"))) {
+      if (!PodSpecs.present(ru.get("maxSurge"))) {
         ru.put("maxSurge", 0);
       }
     }
-    if (!AppsSupport.present(spec.get("revisionHistoryLimit"))) {
+    if (!PodSpecs.present(spec.get("revisionHistoryLimit"))) {
       spec.put("revisionHistoryLimit", 10);
     }
     PodSpecs.applyPodTemplateDefaults(Json.obj(spec, "template"));
@@ -86,14 +86,14 @@ public class DaemonSetKind extends KindDef {
     List<FieldError> errs = new ArrayList<>();
     JsonNode spec = obj.path("spec");
     JsonNode sel = spec.get("selector");
-    if (!AppsSupport.present(sel)) {
+    if (!PodSpecs.present(sel)) {
       errs.add(FieldError.required("spec.selector", ""));
     } else {
       errs.addAll(PodSpecs.validateLabelSelector(sel, "spec.selector"));
     }
     JsonNode template = spec.get("template");
     JsonNode labels = template == null ? null : template.path("metadata").get("labels");
-    boolean selectorValid = !AppsSupport.present(sel) || PodSpecs.selectorString(sel) != null;
+    boolean selectorValid = !PodSpecs.present(sel) || PodSpecs.selectorString(sel) != null;
     if (selectorValid && !PodSpecs.selectorMatches(sel, labels)) {
       errs.add(
           FieldError.invalid(
@@ -101,7 +101,7 @@ public class DaemonSetKind extends KindDef {
               PodSpecs.sortedMap(labels),
               "`selector` does not match template `labels`"));
     }
-    if (AppsSupport.present(sel) && PodSpecs.selectorEmpty(sel)) {
+    if (PodSpecs.present(sel) && PodSpecs.selectorEmpty(sel)) {
       errs.add(
           FieldError.invalid(
               "spec.selector",
@@ -110,13 +110,13 @@ public class DaemonSetKind extends KindDef {
     }
     errs.addAll(
         PodSpecs.validatePodTemplate(
-            AppsSupport.present(template) ? template : Json.object(), "spec.template"));
+            PodSpecs.present(template) ? template : Json.object(), "spec.template"));
     String rp = spec.path("template").path("spec").path("restartPolicy").asText("");
     if (!rp.equals("Always")) {
       errs.add(FieldError.notSupported("spec.template.spec.restartPolicy", rp, List.of("Always")));
     }
     JsonNode ads = spec.path("template").path("spec").get("activeDeadlineSeconds");
-    if (AppsSupport.present(ads)) {
+    if (PodSpecs.present(ads)) {
       errs.add(
           FieldError.invalid(
               "spec.template.spec.activeDeadlineSeconds",
@@ -136,7 +136,7 @@ public class DaemonSetKind extends KindDef {
       case "RollingUpdate" -> {
         JsonNode ru = us.get("rollingUpdate");
         String p = "spec.updateStrategy.rollingUpdate";
-        if (!AppsSupport.present(ru)) {
+        if (!PodSpecs.present(ru)) {
           errs.add(FieldError.required(p, ""));
           return;
         }

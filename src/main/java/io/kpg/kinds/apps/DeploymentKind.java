@@ -28,8 +28,7 @@ public class DeploymentKind extends KindDef {
 
   @Override
   public ScaleSpec scale() {
-    return new ScaleSpec(
-        "spec.replicas", "status.replicas", o -> selector(o.path("spec").get("selector")));
+    return AppsSupport.scaleSpec();
   }
 
   static String selector(JsonNode sel) {
@@ -41,7 +40,7 @@ public class DeploymentKind extends KindDef {
   @Override
   public void applyDefaults(ObjectNode obj) {
     ObjectNode spec = Json.obj(obj, "spec");
-    if (!AppsSupport.present(spec.get("replicas"))) {
+    if (!PodSpecs.present(spec.get("replicas"))) {
       spec.put("replicas", 1);
     }
     ObjectNode strategy = Json.obj(spec, "strategy");
@@ -50,17 +49,17 @@ public class DeploymentKind extends KindDef {
     }
     if ("RollingUpdate".equals(strategy.path("type").asText())) {
       ObjectNode ru = Json.obj(strategy, "rollingUpdate");
-      if (!AppsSupport.present(ru.get("maxUnavailable"))) {
+      if (!PodSpecs.present(ru.get("maxUnavailable"))) {
         ru.put("maxUnavailable", "25%");
       }
-      if (!AppsSupport.present(ru.get("maxSurge"))) {
+      if (!PodSpecs.present(ru.get("maxSurge"))) {
         ru.put("maxSurge", "25%");
       }
     }
-    if (!AppsSupport.present(spec.get("revisionHistoryLimit"))) {
+    if (!PodSpecs.present(spec.get("revisionHistoryLimit"))) {
       spec.put("revisionHistoryLimit", 10);
     }
-    if (!AppsSupport.present(spec.get("progressDeadlineSeconds"))) {
+    if (!PodSpecs.present(spec.get("progressDeadlineSeconds"))) {
       spec.put("progressDeadlineSeconds", 600);
     }
     PodSpecs.applyPodTemplateDefaults(Json.obj(spec, "template"));
@@ -77,7 +76,7 @@ public class DeploymentKind extends KindDef {
     PodSpecs.nonNegative(spec.get("minReadySeconds"), "spec.minReadySeconds", errs);
     PodSpecs.nonNegative(spec.get("revisionHistoryLimit"), "spec.revisionHistoryLimit", errs);
     JsonNode pds = spec.get("progressDeadlineSeconds");
-    if (AppsSupport.present(pds)) {
+    if (PodSpecs.present(pds)) {
       if (pds.asLong() <= 0) {
         errs.add(
             FieldError.invalid(
@@ -98,7 +97,7 @@ public class DeploymentKind extends KindDef {
     String type = strategy.path("type").asText("");
     switch (type) {
       case "Recreate" -> {
-        if (AppsSupport.present(strategy.get("rollingUpdate"))) {
+        if (PodSpecs.present(strategy.get("rollingUpdate"))) {
           errs.add(
               FieldError.forbidden(
                   "spec.strategy.rollingUpdate",
@@ -107,7 +106,7 @@ public class DeploymentKind extends KindDef {
       }
       case "RollingUpdate" -> {
         JsonNode ru = strategy.get("rollingUpdate");
-        if (!AppsSupport.present(ru)) {
+        if (!PodSpecs.present(ru)) {
           errs.add(
               FieldError.required(
                   "spec.strategy.rollingUpdate", "this should be defaulted and never be nil"));

@@ -30,16 +30,13 @@ public class ReplicaSetKind extends KindDef {
 
   @Override
   public ScaleSpec scale() {
-    return new ScaleSpec(
-        "spec.replicas",
-        "status.replicas",
-        o -> DeploymentKind.selector(o.path("spec").get("selector")));
+    return AppsSupport.scaleSpec();
   }
 
   @Override
   public void applyDefaults(ObjectNode obj) {
     ObjectNode spec = Json.obj(obj, "spec");
-    if (!AppsSupport.present(spec.get("replicas"))) {
+    if (!PodSpecs.present(spec.get("replicas"))) {
       spec.put("replicas", 1);
     }
     PodSpecs.applyPodTemplateDefaults(Json.obj(spec, "template"));

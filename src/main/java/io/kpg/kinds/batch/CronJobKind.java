@@ -39,13 +39,13 @@ public class CronJobKind extends KindDef {
     if (spec.path("concurrencyPolicy").asText("").isEmpty()) {
       spec.put("concurrencyPolicy", "Allow");
     }
-    if (!JobKind.present(spec.get("suspend"))) {
+    if (!PodSpecs.present(spec.get("suspend"))) {
       spec.put("suspend", false);
     }
-    if (!JobKind.present(spec.get("successfulJobsHistoryLimit"))) {
+    if (!PodSpecs.present(spec.get("successfulJobsHistoryLimit"))) {
       spec.put("successfulJobsHistoryLimit", 3);
     }
-    if (!JobKind.present(spec.get("failedJobsHistoryLimit"))) {
+    if (!PodSpecs.present(spec.get("failedJobsHistoryLimit"))) {
       spec.put("failedJobsHistoryLimit", 1);
     }
     ObjectNode jobSpec = Json.obj(Json.obj(spec, "jobTemplate"), "spec");
@@ -79,7 +79,7 @@ public class CronJobKind extends KindDef {
       if (err != null) {
         errs.add(FieldError.invalid("spec.schedule", schedule, err));
       }
-      boolean hasTz = JobKind.present(spec.get("timeZone"));
+      boolean hasTz = PodSpecs.present(spec.get("timeZone"));
       if (allowTz && schedule.contains("TZ") && hasTz) {
         errs.add(
             FieldError.invalid(
@@ -97,7 +97,7 @@ public class CronJobKind extends KindDef {
     PodSpecs.nonNegative(spec.get("startingDeadlineSeconds"), "spec.startingDeadlineSeconds", errs);
     JsonNode tz = spec.get("timeZone");
     JsonNode oldTz = oldSpec == null ? null : oldSpec.get("timeZone");
-    if (JobKind.present(tz) && (oldSpec == null || !tz.equals(oldTz))) {
+    if (PodSpecs.present(tz) && (oldSpec == null || !tz.equals(oldTz))) {
       validateTimeZone(tz.asText(), errs);
     }
     String cp = spec.path("concurrencyPolicy").asText("");
@@ -198,10 +198,10 @@ public class CronJobKind extends KindDef {
     if (lst != null) {
       last = Tables.humanDuration(Duration.between(lst, now));
     }
-    String tz = JobKind.present(spec.get("timeZone")) ? spec.get("timeZone").asText() : "<none>";
+    String tz = PodSpecs.present(spec.get("timeZone")) ? spec.get("timeZone").asText() : "<none>";
     JsonNode suspend = spec.get("suspend");
     String suspendCell =
-        JobKind.present(suspend) ? (suspend.asBoolean() ? "True" : "False") : "<unset>";
+        PodSpecs.present(suspend) ? (suspend.asBoolean() ? "True" : "False") : "<unset>";
     JsonNode jobSpec = spec.path("jobTemplate").path("spec");
     return PodSpecs.workloadRow(
         obj,

@@ -43,10 +43,6 @@ public class JobKind extends KindDef {
     return true;
   }
 
-  static boolean present(JsonNode n) {
-    return n != null && !n.isNull() && !n.isMissingNode();
-  }
-
   /** SetDefaults_Job plus the pod template defaults. */
   @Override
   public void applyDefaults(ObjectNode obj) {
@@ -60,24 +56,26 @@ public class JobKind extends KindDef {
   }
 
   static void applyJobSpecDefaults(ObjectNode spec) {
-    if (!present(spec.get("completions")) && !present(spec.get("parallelism"))) {
+    if (!PodSpecs.present(spec.get("completions")) && !PodSpecs.present(spec.get("parallelism"))) {
       spec.put("completions", 1);
       spec.put("parallelism", 1);
     }
-    if (!present(spec.get("parallelism"))) {
+    if (!PodSpecs.present(spec.get("parallelism"))) {
       spec.put("parallelism", 1);
     }
-    if (!present(spec.get("backoffLimit"))) {
-      spec.put("backoffLimit", present(spec.get("backoffLimitPerIndex")) ? Integer.MAX_VALUE : 6);
+    if (!PodSpecs.present(spec.get("backoffLimit"))) {
+      spec.put(
+          "backoffLimit",
+          PodSpecs.present(spec.get("backoffLimitPerIndex")) ? Integer.MAX_VALUE : 6);
     }
-    if (!present(spec.get("completionMode"))) {
+    if (!PodSpecs.present(spec.get("completionMode"))) {
       spec.put("completionMode", "NonIndexed");
     }
-    if (!present(spec.get("suspend"))) {
+    if (!PodSpecs.present(spec.get("suspend"))) {
       spec.put("suspend", false);
     }
     JsonNode pfp = spec.get("podFailurePolicy");
-    if (present(pfp)) {
+    if (PodSpecs.present(pfp)) {
       for (JsonNode rule : pfp.path("rules")) {
         for (JsonNode pattern : rule.path("onPodConditions")) {
           if (pattern instanceof ObjectNode p && p.path("status").asText("").isEmpty()) {
@@ -86,8 +84,8 @@ public class JobKind extends KindDef {
         }
       }
     }
-    if (!present(spec.get("podReplacementPolicy"))) {
-      spec.put("podReplacementPolicy", present(pfp) ? "Failed" : "TerminatingOrFailed");
+    if (!PodSpecs.present(spec.get("podReplacementPolicy"))) {
+      spec.put("podReplacementPolicy", PodSpecs.present(pfp) ? "Failed" : "TerminatingOrFailed");
     }
     PodSpecs.applyPodTemplateDefaults(Json.obj(spec, "template"));
   }
@@ -150,12 +148,12 @@ public class JobKind extends KindDef {
     JsonNode spec = obj.path("spec");
     errs.addAll(validateJobSpec(spec, "spec"));
     JsonNode sel = spec.get("selector");
-    if (!present(sel)) {
+    if (!PodSpecs.present(sel)) {
       errs.add(FieldError.required("spec.selector", ""));
     } else {
       errs.addAll(PodSpecs.validateLabelSelector(sel, "spec.selector"));
     }
-    if (!present(sel) || PodSpecs.selectorString(sel) != null) {
+    if (!PodSpecs.present(sel) || PodSpecs.selectorString(sel) != null) {
       JsonNode labels = spec.path("template").path("metadata").get("labels");
       if (!PodSpecs.selectorMatches(sel, labels)) {
         errs.add(
@@ -197,13 +195,13 @@ public class JobKind extends KindDef {
     hasLabel(labels, CONTROLLER_UID, uid, errs);
     hasLabel(labels, JOB_NAME, name, errs);
     JsonNode sel = spec.get("selector");
-    if (!present(sel) || PodSpecs.selectorString(sel) != null) {
+    if (!PodSpecs.present(sel) || PodSpecs.selectorString(sel) != null) {
       ObjectNode expected = Json.object().put(CONTROLLER_UID, uid);
       if (!PodSpecs.selectorMatches(sel, expected)) {
         errs.add(
             FieldError.invalid(
                 "spec.selector",
-                present(sel) ? PodSpecs.sortedSelector(sel) : Json.MAPPER.nullNode(),
+                PodSpecs.present(sel) ? PodSpecs.sortedSelector(sel) : Json.MAPPER.nullNode(),
                 "`selector` not auto-generated"));
       }
     }
@@ -238,14 +236,14 @@ public class JobKind extends KindDef {
     JsonNode mfi = spec.get("maxFailedIndexes");
     PodSpecs.nonNegative(mfi, path + ".maxFailedIndexes", errs);
     String mode = spec.path("completionMode").asText("");
-    if (present(spec.get("completionMode"))) {
+    if (PodSpecs.present(spec.get("completionMode"))) {
       if (!mode.equals("NonIndexed") && !mode.equals("Indexed")) {
         errs.add(
             FieldError.notSupported(
                 path + ".completionMode", mode, List.of("NonIndexed", "Indexed")));
       }
       if (mode.equals("Indexed")) {
-        if (!present(spec.get("completions"))) {
+        if (!PodSpecs.present(spec.get("completions"))) {
           errs.add(FieldError.required(path + ".completions", "when completion mode is Indexed"));
         }
         long par = spec.path("parallelism").asLong(0);
@@ -259,21 +257,21 @@ public class JobKind extends KindDef {
       }
     }
     if (!mode.equals("Indexed")) {
-      if (present(bpi)) {
+      if (PodSpecs.present(bpi)) {
         errs.add(
             FieldError.invalid(
                 path + ".backoffLimitPerIndex", bpi.asLong(), "requires indexed completion mode"));
       }
-      if (present(mfi)) {
+      if (PodSpecs.present(mfi)) {
         errs.add(
             FieldError.invalid(
                 path + ".maxFailedIndexes", mfi.asLong(), "requires indexed completion mode"));
       }
     }
     String prp = spec.path("podReplacementPolicy").asText("");
-    if (present(spec.get("podReplacementPolicy"))) {
+    if (PodSpecs.present(spec.get("podReplacementPolicy"))) {
       List<String> allowed =
-          present(spec.get("podFailurePolicy"))
+          PodSpecs.present(spec.get("podFailurePolicy"))
               ? List.of("Failed")
               : List.of("Failed", "TerminatingOrFailed");
       if (!allowed.contains(prp)) {
@@ -283,14 +281,14 @@ public class JobKind extends KindDef {
     JsonNode template = spec.get("template");
     errs.addAll(
         PodSpecs.validatePodTemplate(
-            present(template) ? template : Json.object(), path + ".template"));
+            PodSpecs.present(template) ? template : Json.object(), path + ".template"));
     String rp = spec.path("template").path("spec").path("restartPolicy").asText("");
     String rpPath = path + ".template.spec.restartPolicy";
     if (rp.isEmpty() || rp.equals("Always")) {
       errs.add(FieldError.required(rpPath, "valid values: \"OnFailure\", \"Never\""));
     } else if (!rp.equals("OnFailure") && !rp.equals("Never")) {
       errs.add(FieldError.notSupported(rpPath, rp, List.of("OnFailure", "Never")));
-    } else if (present(spec.get("podFailurePolicy")) && !rp.equals("Never")) {
+    } else if (PodSpecs.present(spec.get("podFailurePolicy")) && !rp.equals("Never")) {
       errs.add(
           FieldError.invalid(
               rpPath, rp, "only \"Never\" is supported when podFailurePolicy is specified"));
@@ -305,7 +303,7 @@ public class JobKind extends KindDef {
     JsonNode oldSpec = old.path("spec");
     errs.addAll(validateJobSpec(spec, "spec"));
     JsonNode sel = spec.get("selector");
-    if (!present(sel)) {
+    if (!PodSpecs.present(sel)) {
       errs.add(FieldError.required("spec.selector", ""));
     } else if (PodSpecs.selectorString(sel) != null
         && !PodSpecs.selectorMatches(sel, spec.path("template").path("metadata").get("labels"))) {
@@ -321,7 +319,7 @@ public class JobKind extends KindDef {
     JsonNode oldComp = oldSpec.get("completions");
     if (!indexed) {
       PodSpecs.immutable(comp, oldComp, "spec.completions", errs);
-    } else if (present(comp)
+    } else if (PodSpecs.present(comp)
         && !comp.equals(oldComp)
         && comp.asLong() != spec.path("parallelism").asLong()) {
       errs.add(
@@ -340,7 +338,8 @@ public class JobKind extends KindDef {
     ObjectNode oldTemplate =
         oldSpec.get("template") instanceof ObjectNode t ? t.deepCopy() : Json.object();
     boolean mutableScheduling =
-        spec.path("suspend").asBoolean(false) && !present(old.path("status").get("startTime"));
+        spec.path("suspend").asBoolean(false)
+            && !PodSpecs.present(old.path("status").get("startTime"));
     if (mutableScheduling) {
       ObjectNode ospec = Json.obj(oldTemplate, "spec");
       ObjectNode omd = Json.obj(oldTemplate, "metadata");
@@ -350,7 +349,7 @@ public class JobKind extends KindDef {
       copyOrRemove(template.path("metadata"), omd, "labels");
       copyOrRemove(template.path("metadata"), omd, "annotations");
       JsonNode aff = template.path("spec").get("affinity");
-      if (present(aff)) {
+      if (PodSpecs.present(aff)) {
         ObjectNode oaff = Json.obj(ospec, "affinity");
         copyOrRemove(aff, oaff, "nodeAffinity");
       } else if (ospec.get("affinity") instanceof ObjectNode oaff) {
@@ -404,7 +403,7 @@ public class JobKind extends KindDef {
     JsonNode status = obj.path("status");
     long succeeded = status.path("succeeded").asLong(0);
     String completions;
-    if (present(spec.get("completions"))) {
+    if (PodSpecs.present(spec.get("completions"))) {
       completions = succeeded + "/" + spec.get("completions").asLong();
     } else {
       long par = spec.path("parallelism").asLong(0);
@@ -421,7 +420,7 @@ public class JobKind extends KindDef {
       st = "Complete";
     } else if (condition(status, "Failed")) {
       st = "Failed";
-    } else if (present(obj.path("metadata").get("deletionTimestamp"))) {
+    } else if (PodSpecs.present(obj.path("metadata").get("deletionTimestamp"))) {
       st = "Terminating";
     } else if (condition(status, "Suspended")) {
       st = "Suspended";

@@ -73,27 +73,7 @@ public class EndpointsKind extends KindDef {
       int p = 0;
       for (JsonNode port : RestKinds.items(ss.get("ports"))) {
         String pp = sp + ".ports[" + p++ + "]";
-        String name = RestKinds.str(port, "name");
-        if (nPorts > 1 && name.isEmpty()) {
-          errs.add(FieldError.required(pp + ".name", ""));
-        } else if (!name.isEmpty()) {
-          for (String m : NameValidation.isDns1123Label(name)) {
-            errs.add(FieldError.invalid(pp + ".name", name, m));
-          }
-          if (!names.add(name)) {
-            errs.add(FieldError.duplicate(pp + ".name", name));
-          }
-        }
-        long num = port.path("port").asLong(0);
-        for (String m : RestKinds.portNum(num)) {
-          errs.add(FieldError.invalid(pp + ".port", num, m));
-        }
-        String proto = RestKinds.str(port, "protocol");
-        if (proto.isEmpty()) {
-          errs.add(FieldError.required(pp + ".protocol", ""));
-        } else if (!ServiceKind.PROTOCOLS.contains(proto)) {
-          errs.add(FieldError.notSupported(pp + ".protocol", proto, ServiceKind.PROTOCOLS));
-        }
+        ServiceKind.validatePortNameNumberProtocol(port, pp, nPorts, names, errs);
       }
     }
     return errs;

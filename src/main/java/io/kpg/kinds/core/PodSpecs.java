@@ -1,5 +1,7 @@
 package io.kpg.kinds.core;
 
+import static io.kpg.kinds.core.RestKinds.str;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -36,20 +38,6 @@ public final class PodSpecs {
 
   // ---------------------------------------------------------------- table helpers
 
-  public static final String NAME_DESCRIPTION =
-      "Name must be unique within a namespace. Is required when creating resources, although some"
-          + " resources may allow a client to request the generation of an appropriate name"
-          + " automatically. Name is primarily intended for creation idempotence and configuration"
-          + " definition. Cannot be updated. More info:"
-          + " https://kubernetes.io/docs/concepts/overview/working-with-objects/names#names";
-
-  public static final String AGE_DESCRIPTION =
-      "CreationTimestamp is a timestamp representing the server time when this object was created."
-          + " It is not guaranteed to be set in happens-before order across separate operations."
-          + " Clients may not set this value. It is represented in RFC3339 form and is in UTC.\n\n"
-          + "Populated by the system. Read-only. Null for lists. More info:"
-          + " https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#metadata";
-
   public static final String CONTAINERS_DESCRIPTION = "Names of each container in the template.";
   public static final String IMAGES_DESCRIPTION =
       "Images referenced by each container in the template.";
@@ -58,16 +46,6 @@ public final class PodSpecs {
           + " must match in order to be controlled by this replica set. It must match the pod"
           + " template's labels. More info:"
           + " https://kubernetes.io/docs/concepts/overview/working-with-objects/labels/#label-selectors";
-
-  /** The Name column every upstream printer starts with. */
-  public static Column nameColumn() {
-    return new Column("Name", "string", "name", NAME_DESCRIPTION, 0);
-  }
-
-  /** The Age column. */
-  public static Column ageColumn() {
-    return Column.of("Age", "string", AGE_DESCRIPTION);
-  }
 
   /** Upstream's layoutContainerCells: container names and images, comma separated. */
   public static String[] containerCells(JsonNode podSpec) {
@@ -93,9 +71,9 @@ public final class PodSpecs {
    */
   public static List<Column> workloadColumns(String selectorDescription, Column... middle) {
     List<Column> out = new ArrayList<>();
-    out.add(nameColumn());
+    out.add(RestKinds.nameColumn());
     out.addAll(List.of(middle));
-    out.add(ageColumn());
+    out.add(RestKinds.ageColumn());
     out.add(Column.wide("Containers", "string", CONTAINERS_DESCRIPTION));
     out.add(Column.wide("Images", "string", IMAGES_DESCRIPTION));
     if (selectorDescription != null) {
@@ -298,13 +276,9 @@ public final class PodSpecs {
 
   // ---------------------------------------------------------------- small node helpers
 
-  static boolean present(JsonNode n) {
+  /** Whether a node is there: not absent, JSON null or missing. */
+  public static boolean present(JsonNode n) {
     return n != null && !n.isNull() && !n.isMissingNode();
-  }
-
-  static String str(JsonNode parent, String key) {
-    JsonNode n = parent == null ? null : parent.get(key);
-    return present(n) && !n.isContainerNode() ? n.asText() : "";
   }
 
   static ObjectNode objOrNull(JsonNode parent, String key) {
@@ -697,51 +671,13 @@ public final class PodSpecs {
               if (!k.equals("cpu") && !k.equals("memory")) {
                 return;
               }
-              BigDecimal q = parseQuantity(e.getValue().asText(""));
+              BigDecimal q = RestKinds.quantity(e.getValue().asText("").trim());
               if (q != null && q.signum() > 0) {
                 found.add(k);
                 into.merge(k, q, BigDecimal::add);
               }
             });
     return found;
-  }
-
-  private static final Pattern QUANTITY =
-      Pattern.compile("([+-]?(?:[0-9]+(?:\\.[0-9]*)?|\\.[0-9]+))([eE][+-]?[0-9]+|[a-zA-Z]*)");
-
-  /** A resource quantity ({@code 500m}, {@code 1Gi}, {@code 1e3}) as a number; null if invalid. */
-  public static BigDecimal parseQuantity(String s) {
-    if (s == null) {
-      return null;
-    }
-    Matcher m = QUANTITY.matcher(s.trim());
-    if (!m.matches()) {
-      return null;
-    }
-    BigDecimal num = new BigDecimal(m.group(1));
-    String suffix = m.group(2);
-    if (suffix.startsWith("e") || suffix.startsWith("E")) {
-      return num.scaleByPowerOfTen(Integer.parseInt(suffix.substring(1)));
-    }
-    return switch (suffix) {
-      case "" -> num;
-      case "n" -> num.scaleByPowerOfTen(-9);
-      case "u" -> num.scaleByPowerOfTen(-6);
-      case "m" -> num.scaleByPowerOfTen(-3);
-      case "k" -> num.scaleByPowerOfTen(3);
-      case "M" -> num.scaleByPowerOfTen(6);
-      case "G" -> num.scaleByPowerOfTen(9);
-      case "T" -> num.scaleByPowerOfTen(12);
-      case "P" -> num.scaleByPowerOfTen(15);
-      case "E" -> num.scaleByPowerOfTen(18);
-      case "Ki" -> num.multiply(BigDecimal.valueOf(2).pow(10));
-      case "Mi" -> num.multiply(BigDecimal.valueOf(2).pow(20));
-      case "Gi" -> num.multiply(BigDecimal.valueOf(2).pow(30));
-      case "Ti" -> num.multiply(BigDecimal.valueOf(2).pow(40));
-      case "Pi" -> num.multiply(BigDecimal.valueOf(2).pow(50));
-      case "Ei" -> num.multiply(BigDecimal.valueOf(2).pow(60));
-      default -> null;
-    };
   }
 
   // ---------------------------------------------------------------- validation
@@ -1130,7 +1066,7 @@ public final class PodSpecs {
       String p = path + "[" + i + "]";
       String name = str(port, "name");
       if (!name.isEmpty()) {
-        List<String> msgs = portNameErrors(name);
+        List<String> msgs = RestKinds.portName(name);
         if (!msgs.isEmpty()) {
           for (String m : msgs) {
             errs.add(FieldError.invalid(p + ".name", name, m));
@@ -1159,27 +1095,6 @@ public final class PodSpecs {
         errs.add(FieldError.notSupported(p + ".protocol", proto, PROTOCOLS));
       }
     }
-  }
-
-  /** Upstream's IsValidPortName messages. */
-  public static List<String> portNameErrors(String port) {
-    List<String> errs = new ArrayList<>();
-    if (port.length() > 15) {
-      errs.add("must be no more than 15 characters");
-    }
-    if (!port.matches("[-a-z0-9]+")) {
-      errs.add("must contain only alpha-numeric characters (a-z, 0-9), and hyphens (-)");
-    }
-    if (!port.matches(".*[a-z].*")) {
-      errs.add("must contain at least one letter (a-z)");
-    }
-    if (port.contains("--")) {
-      errs.add("must not contain consecutive hyphens");
-    }
-    if (!port.isEmpty() && (port.startsWith("-") || port.endsWith("-"))) {
-      errs.add("must not begin or end with a hyphen");
-    }
-    return errs;
   }
 
   private static void validateEnv(JsonNode env, String path, List<FieldError> errs) {
@@ -1333,7 +1248,7 @@ public final class PodSpecs {
 
   private static void portNumOrName(JsonNode port, String p, List<FieldError> errs) {
     if (port != null && port.isTextual()) {
-      for (String m : portNameErrors(port.asText())) {
+      for (String m : RestKinds.portName(port.asText())) {
         errs.add(FieldError.invalid(p, port.asText(), m));
       }
     } else {

@@ -151,47 +151,6 @@ public final class RestKinds {
 
   // ---------------------------------------------------------------- formatting
 
-  /** {@code labels.FormatLabels}: sorted {@code k=v} joined by commas, {@code <none>} if empty. */
-  public static String formatLabels(JsonNode map) {
-    List<String> parts = new ArrayList<>();
-    fields(map).forEach((k, v) -> parts.add(k + "=" + v.asText()));
-    return parts.isEmpty() ? "<none>" : String.join(",", parts);
-  }
-
-  /** {@code metav1.FormatLabelSelector}: the selector's string, {@code <none>} when empty. */
-  public static String formatLabelSelector(JsonNode sel) {
-    if (sel == null || !sel.isObject()) {
-      return "<none>";
-    }
-    List<String[]> all = new ArrayList<>();
-    fields(sel.get("matchLabels"))
-        .forEach((k, v) -> all.add(new String[] {k, k + "=" + v.asText()}));
-    for (JsonNode e : items(sel.get("matchExpressions"))) {
-      String key = str(e, "key");
-      String op = str(e, "operator");
-      TreeSet<String> vals = new TreeSet<>();
-      items(e.get("values")).forEach(v -> vals.add(v.asText()));
-      String r =
-          switch (op) {
-            case "In" -> key + " in (" + String.join(",", vals) + ")";
-            case "NotIn" -> key + " notin (" + String.join(",", vals) + ")";
-            case "Exists" -> key;
-            case "DoesNotExist" -> "!" + key;
-            default -> null;
-          };
-      if (r == null) {
-        return "<error>";
-      }
-      all.add(new String[] {key, r});
-    }
-    all.sort((x, y) -> x[0].compareTo(y[0]));
-    List<String> out = new ArrayList<>();
-    for (String[] a : all) {
-      out.add(a[1]);
-    }
-    return out.isEmpty() ? "<none>" : String.join(",", out);
-  }
-
   /** {@code helper.GetAccessModesAsString}: RWO,ROX,RWX,RWOP in that order. */
   public static String accessModes(JsonNode modes) {
     TreeSet<String> have = new TreeSet<>();

@@ -541,27 +541,7 @@ public class ServiceKind extends KindDef {
     int i = 0;
     for (JsonNode p : RestKinds.items(ports)) {
       String path = "spec.ports[" + i++ + "]";
-      String pn = RestKinds.str(p, "name");
-      if (nPorts > 1 && pn.isEmpty()) {
-        errs.add(FieldError.required(path + ".name", ""));
-      } else if (!pn.isEmpty()) {
-        for (String m : NameValidation.isDns1123Label(pn)) {
-          errs.add(FieldError.invalid(path + ".name", pn, m));
-        }
-        if (!names.add(pn)) {
-          errs.add(FieldError.duplicate(path + ".name", pn));
-        }
-      }
-      long port = p.path("port").asLong(0);
-      for (String m : RestKinds.portNum(port)) {
-        errs.add(FieldError.invalid(path + ".port", port, m));
-      }
-      String proto = RestKinds.str(p, "protocol");
-      if (proto.isEmpty()) {
-        errs.add(FieldError.required(path + ".protocol", ""));
-      } else if (!PROTOCOLS.contains(proto)) {
-        errs.add(FieldError.notSupported(path + ".protocol", proto, PROTOCOLS));
-      }
+      validatePortNameNumberProtocol(p, path, nPorts, names, errs);
       errs.addAll(RestKinds.portNumOrName(p.get("targetPort"), path + ".targetPort"));
       long np = p.path("nodePort").asLong(0);
       if (np != 0 && "ClusterIP".equals(t)) {
@@ -898,6 +878,35 @@ public class ServiceKind extends KindDef {
     return errs;
   }
 
+  /**
+   * The checks validateServicePort and validateEndpointPort share: the name (required when there
+   * are several ports, a DNS label, unique among {@code names}), the port number and the protocol.
+   */
+  static void validatePortNameNumberProtocol(
+      JsonNode p, String path, int nPorts, Set<String> names, List<FieldError> errs) {
+    String pn = RestKinds.str(p, "name");
+    if (nPorts > 1 && pn.isEmpty()) {
+      errs.add(FieldError.required(path + ".name", ""));
+    } else if (!pn.isEmpty()) {
+      for (String m : NameValidation.isDns1123Label(pn)) {
+        errs.add(FieldError.invalid(path + ".name", pn, m));
+      }
+      if (!names.add(pn)) {
+        errs.add(FieldError.duplicate(path + ".name", pn));
+      }
+    }
+    long port = p.path("port").asLong(0);
+    for (String m : RestKinds.portNum(port)) {
+      errs.add(FieldError.invalid(path + ".port", port, m));
+    }
+    String proto = RestKinds.str(p, "protocol");
+    if (proto.isEmpty()) {
+      errs.add(FieldError.required(path + ".protocol", ""));
+    } else if (!PROTOCOLS.contains(proto)) {
+      errs.add(FieldError.notSupported(path + ".protocol", proto, PROTOCOLS));
+    }
+  }
+
   static List<FieldError> validateLoadBalancerClassUpdate(JsonNode old, JsonNode svc) {
     List<FieldError> errs = new ArrayList<>();
     if ("LoadBalancer".equals(type(old)) && "LoadBalancer".equals(type(svc))) {
@@ -962,7 +971,7 @@ public class ServiceKind extends KindDef {
         externalIP(obj),
         portStr,
         Tables.age(obj, now),
-        RestKinds.formatLabels(spec.get("selector")));
+        PodSpecs.formatLabels(spec.get("selector")));
   }
 
   /** getServiceExternalIP with wide output (the server always renders wide). */
