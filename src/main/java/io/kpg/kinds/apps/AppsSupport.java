@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kpg.errors.FieldError;
 import io.kpg.json.Json;
 import io.kpg.kinds.core.PodSpecs;
+import io.kpg.registry.KindDef.ScaleSpec;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -14,8 +15,12 @@ final class AppsSupport {
 
   private static final Pattern PERCENT = Pattern.compile("[0-9]+%");
 
-  static boolean present(JsonNode n) {
-    return n != null && !n.isNull() && !n.isMissingNode();
+  /** The scale subresource: spec.replicas, status.replicas and the label selector's string. */
+  static ScaleSpec scaleSpec() {
+    return new ScaleSpec(
+        "spec.replicas",
+        "status.replicas",
+        o -> DeploymentKind.selector(o.path("spec").get("selector")));
   }
 
   /**
@@ -25,7 +30,7 @@ final class AppsSupport {
   static void selectorAndTemplate(
       JsonNode spec, String emptyMessage, String owner, List<FieldError> errs) {
     JsonNode sel = spec.get("selector");
-    if (!present(sel)) {
+    if (!PodSpecs.present(sel)) {
       errs.add(FieldError.required("spec.selector", ""));
     } else {
       errs.addAll(PodSpecs.validateLabelSelector(sel, "spec.selector"));
@@ -33,7 +38,7 @@ final class AppsSupport {
         errs.add(FieldError.invalid("spec.selector", PodSpecs.sortedSelector(sel), emptyMessage));
       }
     }
-    if (present(sel) && PodSpecs.selectorString(sel) == null) {
+    if (PodSpecs.present(sel) && PodSpecs.selectorString(sel) == null) {
       errs.add(
           FieldError.invalid(
               "spec.selector", PodSpecs.sortedSelector(sel), "invalid label selector"));
@@ -54,19 +59,19 @@ final class AppsSupport {
   static void selectorImmutable(ObjectNode obj, ObjectNode old, List<FieldError> errs) {
     JsonNode a = obj.path("spec").get("selector");
     JsonNode b = old.path("spec").get("selector");
-    boolean same = present(a) ? a.equals(b) : !present(b);
+    boolean same = PodSpecs.present(a) ? a.equals(b) : !PodSpecs.present(b);
     if (!same) {
       errs.add(
           FieldError.invalid(
               "spec.selector",
-              present(a) ? PodSpecs.sortedSelector(a) : Json.MAPPER.nullNode(),
+              PodSpecs.present(a) ? PodSpecs.sortedSelector(a) : Json.MAPPER.nullNode(),
               "field is immutable"));
     }
   }
 
   /** Upstream's ValidatePositiveIntOrPercent. */
   static void positiveIntOrPercent(JsonNode v, String path, List<FieldError> errs) {
-    if (!present(v)) {
+    if (!PodSpecs.present(v)) {
       return;
     }
     if (v.isTextual()) {
@@ -85,7 +90,7 @@ final class AppsSupport {
 
   /** Upstream's IsNotMoreThan100Percent. */
   static void notMoreThan100Percent(JsonNode v, String path, List<FieldError> errs) {
-    if (present(v) && v.isTextual() && PERCENT.matcher(v.asText()).matches()) {
+    if (PodSpecs.present(v) && v.isTextual() && PERCENT.matcher(v.asText()).matches()) {
       String s = v.asText();
       try {
         if (Long.parseLong(s.substring(0, s.length() - 1)) > 100) {
@@ -99,7 +104,7 @@ final class AppsSupport {
 
   /** getIntOrPercentValue: the number, or the percent's number, 0 when absent or invalid. */
   static long intOrPercentValue(JsonNode v) {
-    if (!present(v)) {
+    if (!PodSpecs.present(v)) {
       return 0;
     }
     if (v.isTextual()) {

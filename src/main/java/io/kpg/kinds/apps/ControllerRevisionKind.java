@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kpg.errors.FieldError;
 import io.kpg.kinds.core.PodSpecs;
+import io.kpg.kinds.core.RestKinds;
 import io.kpg.registry.KindDef;
 import io.kpg.registry.Tables;
 import jakarta.inject.Singleton;
@@ -22,7 +23,7 @@ public class ControllerRevisionKind extends KindDef {
   @Override
   public List<FieldError> validate(ObjectNode obj) {
     List<FieldError> errs = new ArrayList<>();
-    if (!AppsSupport.present(obj.get("data"))) {
+    if (!PodSpecs.present(obj.get("data"))) {
       errs.add(FieldError.required("data", "data is mandatory"));
     }
     PodSpecs.nonNegative(obj.get("revision"), "revision", errs);
@@ -39,13 +40,13 @@ public class ControllerRevisionKind extends KindDef {
   @Override
   public List<Column> columns() {
     return List.of(
-        PodSpecs.nameColumn(),
+        RestKinds.nameColumn(),
         Column.of("Controller", "string", "Controller of the object"),
         Column.of(
             "Revision",
             "string",
             "Revision indicates the revision of the state represented by Data."),
-        PodSpecs.ageColumn());
+        RestKinds.ageColumn());
   }
 
   @Override

@@ -6,7 +6,6 @@ import io.kpg.errors.FieldError;
 import io.kpg.json.Json;
 import io.kpg.kinds.core.PodSpecs;
 import io.kpg.registry.KindDef;
-import io.kpg.registry.Tables;
 import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -69,14 +68,14 @@ public class DaemonSetKind extends KindDef {
     }
     if ("RollingUpdate".equals(us.path("type").asText())) {
       ObjectNode ru = Json.obj(us, "rollingUpdate");
-      if (!AppsSupport.present(ru.get("maxUnavailable"))) {
+      if (!PodSpecs.present(ru.get("maxUnavailable"))) {
         ru.put("maxUnavailable", 1);
       }
-      if (!AppsSupport.present(ru.get("maxSurge"))) {
+      if (!PodSpecs.present(ru.get("maxSurge"))) {
         ru.put("maxSurge", 0);
       }
     }
-    if (!AppsSupport.present(spec.get("revisionHistoryLimit"))) {
+    if (!PodSpecs.present(spec.get("revisionHistoryLimit"))) {
       spec.put("revisionHistoryLimit", 10);
     }
     PodSpecs.applyPodTemplateDefaults(Json.obj(spec, "template"));
@@ -87,14 +86,14 @@ public class DaemonSetKind extends KindDef {
     List<FieldError> errs = new ArrayList<>();
     JsonNode spec = obj.path("spec");
     JsonNode sel = spec.get("selector");
-    if (!AppsSupport.present(sel)) {
+    if (!PodSpecs.present(sel)) {
       errs.add(FieldError.required("spec.selector", ""));
     } else {
       errs.addAll(PodSpecs.validateLabelSelector(sel, "spec.selector"));
     }
     JsonNode template = spec.get("template");
     JsonNode labels = template == null ? null : template.path("metadata").get("labels");
-    boolean selectorValid = !AppsSupport.present(sel) || PodSpecs.selectorString(sel) != null;
+    boolean selectorValid = !PodSpecs.present(sel) || PodSpecs.selectorString(sel) != null;
     if (selectorValid && !PodSpecs.selectorMatches(sel, labels)) {
       errs.add(
           FieldError.invalid(
@@ -102,7 +101,7 @@ public class DaemonSetKind extends KindDef {
               PodSpecs.sortedMap(labels),
               "`selector` does not match template `labels`"));
     }
-    if (AppsSupport.present(sel) && PodSpecs.selectorEmpty(sel)) {
+    if (PodSpecs.present(sel) && PodSpecs.selectorEmpty(sel)) {
       errs.add(
           FieldError.invalid(
               "spec.selector",
@@ -111,13 +110,13 @@ public class DaemonSetKind extends KindDef {
     }
     errs.addAll(
         PodSpecs.validatePodTemplate(
-            AppsSupport.present(template) ? template : Json.object(), "spec.template"));
+            PodSpecs.present(template) ? template : Json.object(), "spec.template"));
     String rp = spec.path("template").path("spec").path("restartPolicy").asText("");
     if (!rp.equals("Always")) {
       errs.add(FieldError.notSupported("spec.template.spec.restartPolicy", rp, List.of("Always")));
     }
     JsonNode ads = spec.path("template").path("spec").get("activeDeadlineSeconds");
-    if (AppsSupport.present(ads)) {
+    if (PodSpecs.present(ads)) {
       errs.add(
           FieldError.invalid(
               "spec.template.spec.activeDeadlineSeconds",
@@ -137,7 +136,7 @@ public class DaemonSetKind extends KindDef {
       case "RollingUpdate" -> {
         JsonNode ru = us.get("rollingUpdate");
         String p = "spec.updateStrategy.rollingUpdate";
-        if (!AppsSupport.present(ru)) {
+        if (!PodSpecs.present(ru)) {
           errs.add(FieldError.required(p, ""));
           return;
         }
@@ -173,8 +172,10 @@ public class DaemonSetKind extends KindDef {
 
   @Override
   public List<Column> columns() {
-    return List.of(
-        PodSpecs.nameColumn(),
+    return PodSpecs.workloadColumns(
+        "A label query over pods that are managed by the daemon set. Must match in order to be"
+            + " controlled. It must match the pod template's labels. More info:"
+            + " https://kubernetes.io/docs/concepts/overview/working-with-objects/labels/#label-selectors",
         Column.of(
             "Desired",
             "integer",
@@ -208,34 +209,24 @@ public class DaemonSetKind extends KindDef {
             "NodeSelector is a selector which must be true for the pod to fit on a node. Selector"
                 + " which must match a node's labels for the pod to be scheduled on that node."
                 + " More info:"
-                + " https://kubernetes.io/docs/concepts/configuration/assign-pod-node/"),
-        PodSpecs.ageColumn(),
-        Column.wide("Containers", "string", PodSpecs.CONTAINERS_DESCRIPTION),
-        Column.wide("Images", "string", PodSpecs.IMAGES_DESCRIPTION),
-        Column.wide(
-            "Selector",
-            "string",
-            "A label query over pods that are managed by the daemon set. Must match in order to"
-                + " be controlled. It must match the pod template's labels. More info:"
-                + " https://kubernetes.io/docs/concepts/overview/working-with-objects/labels/#label-selectors"));
+                + " https://kubernetes.io/docs/concepts/configuration/assign-pod-node/"));
   }
 
   @Override
   public List<Object> row(ObjectNode obj, Instant now) {
     JsonNode spec = obj.path("spec");
     JsonNode status = obj.path("status");
-    String[] cells = PodSpecs.containerCells(spec.path("template").path("spec"));
-    return List.of(
-        obj.path("metadata").path("name").asText(""),
+    JsonNode podSpec = spec.path("template").path("spec");
+    return PodSpecs.workloadRow(
+        obj,
+        now,
+        podSpec,
+        PodSpecs.formatLabelSelector(spec.get("selector")),
         status.path("desiredNumberScheduled").asLong(0),
         status.path("currentNumberScheduled").asLong(0),
         status.path("numberReady").asLong(0),
         status.path("updatedNumberScheduled").asLong(0),
         status.path("numberAvailable").asLong(0),
-        PodSpecs.formatLabels(spec.path("template").path("spec").get("nodeSelector")),
-        Tables.age(obj, now),
-        cells[0],
-        cells[1],
-        PodSpecs.formatLabelSelector(spec.get("selector")));
+        PodSpecs.formatLabels(podSpec.get("nodeSelector")));
   }
 }

@@ -6,7 +6,6 @@ import io.kpg.errors.FieldError;
 import io.kpg.json.Json;
 import io.kpg.kinds.core.PodSpecs;
 import io.kpg.registry.KindDef;
-import io.kpg.registry.Tables;
 import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -29,8 +28,7 @@ public class DeploymentKind extends KindDef {
 
   @Override
   public ScaleSpec scale() {
-    return new ScaleSpec(
-        "spec.replicas", "status.replicas", o -> selector(o.path("spec").get("selector")));
+    return AppsSupport.scaleSpec();
   }
 
   static String selector(JsonNode sel) {
@@ -42,7 +40,7 @@ public class DeploymentKind extends KindDef {
   @Override
   public void applyDefaults(ObjectNode obj) {
     ObjectNode spec = Json.obj(obj, "spec");
-    if (!AppsSupport.present(spec.get("replicas"))) {
+    if (!PodSpecs.present(spec.get("replicas"))) {
       spec.put("replicas", 1);
     }
     ObjectNode strategy = Json.obj(spec, "strategy");
@@ -51,17 +49,17 @@ public class DeploymentKind extends KindDef {
     }
     if ("RollingUpdate".equals(strategy.path("type").asText())) {
       ObjectNode ru = Json.obj(strategy, "rollingUpdate");
-      if (!AppsSupport.present(ru.get("maxUnavailable"))) {
+      if (!PodSpecs.present(ru.get("maxUnavailable"))) {
         ru.put("maxUnavailable", "25%");
       }
-      if (!AppsSupport.present(ru.get("maxSurge"))) {
+      if (!PodSpecs.present(ru.get("maxSurge"))) {
         ru.put("maxSurge", "25%");
       }
     }
-    if (!AppsSupport.present(spec.get("revisionHistoryLimit"))) {
+    if (!PodSpecs.present(spec.get("revisionHistoryLimit"))) {
       spec.put("revisionHistoryLimit", 10);
     }
-    if (!AppsSupport.present(spec.get("progressDeadlineSeconds"))) {
+    if (!PodSpecs.present(spec.get("progressDeadlineSeconds"))) {
       spec.put("progressDeadlineSeconds", 600);
     }
     PodSpecs.applyPodTemplateDefaults(Json.obj(spec, "template"));
@@ -78,7 +76,7 @@ public class DeploymentKind extends KindDef {
     PodSpecs.nonNegative(spec.get("minReadySeconds"), "spec.minReadySeconds", errs);
     PodSpecs.nonNegative(spec.get("revisionHistoryLimit"), "spec.revisionHistoryLimit", errs);
     JsonNode pds = spec.get("progressDeadlineSeconds");
-    if (AppsSupport.present(pds)) {
+    if (PodSpecs.present(pds)) {
       if (pds.asLong() <= 0) {
         errs.add(
             FieldError.invalid(
@@ -99,7 +97,7 @@ public class DeploymentKind extends KindDef {
     String type = strategy.path("type").asText("");
     switch (type) {
       case "Recreate" -> {
-        if (AppsSupport.present(strategy.get("rollingUpdate"))) {
+        if (PodSpecs.present(strategy.get("rollingUpdate"))) {
           errs.add(
               FieldError.forbidden(
                   "spec.strategy.rollingUpdate",
@@ -108,7 +106,7 @@ public class DeploymentKind extends KindDef {
       }
       case "RollingUpdate" -> {
         JsonNode ru = strategy.get("rollingUpdate");
-        if (!AppsSupport.present(ru)) {
+        if (!PodSpecs.present(ru)) {
           errs.add(
               FieldError.required(
                   "spec.strategy.rollingUpdate", "this should be defaulted and never be nil"));
@@ -143,8 +141,9 @@ public class DeploymentKind extends KindDef {
 
   @Override
   public List<Column> columns() {
-    return List.of(
-        PodSpecs.nameColumn(),
+    return PodSpecs.workloadColumns(
+        "Label selector for pods. Existing ReplicaSets whose pods are selected by this will be"
+            + " the ones affected by this deployment.",
         Column.of("Ready", "string", "Number of the pod with ready state"),
         Column.of(
             "Up-to-date",
@@ -155,31 +154,21 @@ public class DeploymentKind extends KindDef {
             "Available",
             "string",
             "Total number of available pods (ready for at least minReadySeconds) targeted by this"
-                + " deployment."),
-        PodSpecs.ageColumn(),
-        Column.wide("Containers", "string", PodSpecs.CONTAINERS_DESCRIPTION),
-        Column.wide("Images", "string", PodSpecs.IMAGES_DESCRIPTION),
-        Column.wide(
-            "Selector",
-            "string",
-            "Label selector for pods. Existing ReplicaSets whose pods are selected by this will be"
-                + " the ones affected by this deployment."));
+                + " deployment."));
   }
 
   @Override
   public List<Object> row(ObjectNode obj, Instant now) {
     JsonNode spec = obj.path("spec");
     JsonNode status = obj.path("status");
-    String[] cells = PodSpecs.containerCells(spec.path("template").path("spec"));
     String sel = PodSpecs.selectorString(spec.get("selector"));
-    return List.of(
-        obj.path("metadata").path("name").asText(""),
+    return PodSpecs.workloadRow(
+        obj,
+        now,
+        spec.path("template").path("spec"),
+        sel == null ? "<invalid>" : sel,
         status.path("readyReplicas").asLong(0) + "/" + spec.path("replicas").asLong(0),
         status.path("updatedReplicas").asLong(0),
-        status.path("availableReplicas").asLong(0),
-        Tables.age(obj, now),
-        cells[0],
-        cells[1],
-        sel == null ? "<invalid>" : sel);
+        status.path("availableReplicas").asLong(0));
   }
 }

@@ -6,7 +6,6 @@ import io.kpg.errors.FieldError;
 import io.kpg.json.Json;
 import io.kpg.kinds.core.PodSpecs;
 import io.kpg.registry.KindDef;
-import io.kpg.registry.Tables;
 import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -31,16 +30,13 @@ public class ReplicaSetKind extends KindDef {
 
   @Override
   public ScaleSpec scale() {
-    return new ScaleSpec(
-        "spec.replicas",
-        "status.replicas",
-        o -> DeploymentKind.selector(o.path("spec").get("selector")));
+    return AppsSupport.scaleSpec();
   }
 
   @Override
   public void applyDefaults(ObjectNode obj) {
     ObjectNode spec = Json.obj(obj, "spec");
-    if (!AppsSupport.present(spec.get("replicas"))) {
+    if (!PodSpecs.present(spec.get("replicas"))) {
       spec.put("replicas", 1);
     }
     PodSpecs.applyPodTemplateDefaults(Json.obj(spec, "template"));
@@ -67,8 +63,8 @@ public class ReplicaSetKind extends KindDef {
 
   @Override
   public List<Column> columns() {
-    return List.of(
-        PodSpecs.nameColumn(),
+    return PodSpecs.workloadColumns(
+        PodSpecs.SELECTOR_DESCRIPTION,
         Column.of(
             "Desired",
             "integer",
@@ -84,26 +80,20 @@ public class ReplicaSetKind extends KindDef {
             "Ready",
             "integer",
             "The number of ready replicas for this replica set. A pod is ready when it has a"
-                + " Ready condition."),
-        PodSpecs.ageColumn(),
-        Column.wide("Containers", "string", PodSpecs.CONTAINERS_DESCRIPTION),
-        Column.wide("Images", "string", PodSpecs.IMAGES_DESCRIPTION),
-        Column.wide("Selector", "string", PodSpecs.SELECTOR_DESCRIPTION));
+                + " Ready condition."));
   }
 
   @Override
   public List<Object> row(ObjectNode obj, Instant now) {
     JsonNode spec = obj.path("spec");
     JsonNode status = obj.path("status");
-    String[] cells = PodSpecs.containerCells(spec.path("template").path("spec"));
-    return List.of(
-        obj.path("metadata").path("name").asText(""),
+    return PodSpecs.workloadRow(
+        obj,
+        now,
+        spec.path("template").path("spec"),
+        PodSpecs.formatLabelSelector(spec.get("selector")),
         spec.path("replicas").asLong(0),
         status.path("replicas").asLong(0),
-        status.path("readyReplicas").asLong(0),
-        Tables.age(obj, now),
-        cells[0],
-        cells[1],
-        PodSpecs.formatLabelSelector(spec.get("selector")));
+        status.path("readyReplicas").asLong(0));
   }
 }

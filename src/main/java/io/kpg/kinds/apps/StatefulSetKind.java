@@ -6,8 +6,8 @@ import io.kpg.errors.FieldError;
 import io.kpg.json.Json;
 import io.kpg.kinds.core.PodSpecs;
 import io.kpg.registry.KindDef;
-import io.kpg.registry.Tables;
 import io.kpg.registry.validation.NameValidation;
+import io.kpg.registry.validation.ObjectMetaValidation;
 import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -41,10 +41,7 @@ public class StatefulSetKind extends KindDef {
 
   @Override
   public ScaleSpec scale() {
-    return new ScaleSpec(
-        "spec.replicas",
-        "status.replicas",
-        o -> DeploymentKind.selector(o.path("spec").get("selector")));
+    return AppsSupport.scaleSpec();
   }
 
   /** SetDefaults_StatefulSet, pod template and volume claim template defaults. */
@@ -57,13 +54,13 @@ public class StatefulSetKind extends KindDef {
     ObjectNode us = Json.obj(spec, "updateStrategy");
     if (us.path("type").asText("").isEmpty()) {
       us.put("type", "RollingUpdate");
-      if (!AppsSupport.present(us.get("rollingUpdate"))) {
+      if (!PodSpecs.present(us.get("rollingUpdate"))) {
         us.putObject("rollingUpdate");
       }
     }
     if ("RollingUpdate".equals(us.path("type").asText())
         && us.get("rollingUpdate") instanceof ObjectNode ru
-        && !AppsSupport.present(ru.get("partition"))) {
+        && !PodSpecs.present(ru.get("partition"))) {
       ru.put("partition", 0);
     }
     ObjectNode retention = Json.obj(spec, "persistentVolumeClaimRetentionPolicy");
@@ -73,10 +70,10 @@ public class StatefulSetKind extends KindDef {
     if (retention.path("whenScaled").asText("").isEmpty()) {
       retention.put("whenScaled", "Retain");
     }
-    if (!AppsSupport.present(spec.get("replicas"))) {
+    if (!PodSpecs.present(spec.get("replicas"))) {
       spec.put("replicas", 1);
     }
-    if (!AppsSupport.present(spec.get("revisionHistoryLimit"))) {
+    if (!PodSpecs.present(spec.get("revisionHistoryLimit"))) {
       spec.put("revisionHistoryLimit", 10);
     }
     PodSpecs.applyPodTemplateDefaults(Json.obj(spec, "template"));
@@ -92,7 +89,7 @@ public class StatefulSetKind extends KindDef {
             pvc.put("kind", "PersistentVolumeClaim");
           }
           ObjectNode pspec = Json.obj(pvc, "spec");
-          if (!AppsSupport.present(pspec.get("volumeMode"))) {
+          if (!PodSpecs.present(pspec.get("volumeMode"))) {
             pspec.put("volumeMode", "Filesystem");
           }
           ObjectNode st = Json.obj(pvc, "status");
@@ -121,7 +118,7 @@ public class StatefulSetKind extends KindDef {
     switch (type) {
       case "" -> errs.add(FieldError.required("spec.updateStrategy", ""));
       case "OnDelete" -> {
-        if (AppsSupport.present(us.get("rollingUpdate"))) {
+        if (PodSpecs.present(us.get("rollingUpdate"))) {
           errs.add(
               FieldError.invalid(
                   "spec.updateStrategy.rollingUpdate",
@@ -131,11 +128,11 @@ public class StatefulSetKind extends KindDef {
       }
       case "RollingUpdate" -> {
         JsonNode ru = us.get("rollingUpdate");
-        if (AppsSupport.present(ru)) {
+        if (PodSpecs.present(ru)) {
           String p = "spec.updateStrategy.rollingUpdate";
           PodSpecs.nonNegative(ru.get("partition"), p + ".partition", errs);
           JsonNode mu = ru.get("maxUnavailable");
-          if (AppsSupport.present(mu)) {
+          if (PodSpecs.present(mu)) {
             AppsSupport.positiveIntOrPercent(mu, p + ".maxUnavailable", errs);
             if (AppsSupport.intOrPercentValue(mu) == 0) {
               errs.add(FieldError.invalid(p + ".maxUnavailable", mu, "cannot be 0"));
@@ -150,7 +147,7 @@ public class StatefulSetKind extends KindDef {
                   "spec.updateStrategy", us, "must be 'RollingUpdate' or 'OnDelete'"));
     }
     JsonNode retention = spec.get("persistentVolumeClaimRetentionPolicy");
-    if (AppsSupport.present(retention)) {
+    if (PodSpecs.present(retention)) {
       for (String f : new String[] {"whenDeleted", "whenScaled"}) {
         String v = retention.path(f).asText("");
         if (!v.equals("Retain") && !v.equals("Delete")) {
@@ -164,11 +161,11 @@ public class StatefulSetKind extends KindDef {
     }
     PodSpecs.nonNegative(spec.get("replicas"), "spec.replicas", errs);
     PodSpecs.nonNegative(spec.get("minReadySeconds"), "spec.minReadySeconds", errs);
-    if (AppsSupport.present(spec.get("ordinals"))) {
+    if (PodSpecs.present(spec.get("ordinals"))) {
       PodSpecs.nonNegative(spec.get("ordinals").get("start"), "spec.ordinals.start", errs);
     }
     JsonNode sel = spec.get("selector");
-    if (!AppsSupport.present(sel)) {
+    if (!PodSpecs.present(sel)) {
       errs.add(FieldError.required("spec.selector", ""));
     } else {
       errs.addAll(PodSpecs.validateLabelSelector(sel, "spec.selector"));
@@ -181,9 +178,9 @@ public class StatefulSetKind extends KindDef {
       }
     }
     JsonNode template = spec.get("template");
-    if (AppsSupport.present(sel) && PodSpecs.selectorString(sel) == null) {
+    if (PodSpecs.present(sel) && PodSpecs.selectorString(sel) == null) {
       errs.add(FieldError.invalid("spec.selector", PodSpecs.sortedSelector(sel), ""));
-    } else if (!AppsSupport.present(template)) {
+    } else if (!PodSpecs.present(template)) {
       errs.add(FieldError.required("spec.template", ""));
     } else {
       JsonNode labels = template.path("metadata").get("labels");
@@ -195,13 +192,13 @@ public class StatefulSetKind extends KindDef {
                 "`selector` does not match template `labels`"));
       }
       // upstream validates only labels and annotations of a stateful set's pod template
-      errs.addAll(PodSpecs.validateLabels(labels, "spec.template.labels"));
+      errs.addAll(ObjectMetaValidation.validateLabels(labels, "spec.template.labels"));
     }
     String rp = spec.path("template").path("spec").path("restartPolicy").asText("");
     if (!rp.equals("Always")) {
       errs.add(FieldError.notSupported("spec.template.spec.restartPolicy", rp, List.of("Always")));
     }
-    if (AppsSupport.present(spec.path("template").path("spec").get("activeDeadlineSeconds"))) {
+    if (PodSpecs.present(spec.path("template").path("spec").get("activeDeadlineSeconds"))) {
       errs.add(
           FieldError.forbidden(
               "spec.template.spec.activeDeadlineSeconds",
@@ -236,23 +233,18 @@ public class StatefulSetKind extends KindDef {
 
   @Override
   public List<Column> columns() {
-    return List.of(
-        PodSpecs.nameColumn(),
-        Column.of("Ready", "string", "Number of the pod with ready state"),
-        PodSpecs.ageColumn(),
-        Column.wide("Containers", "string", PodSpecs.CONTAINERS_DESCRIPTION),
-        Column.wide("Images", "string", PodSpecs.IMAGES_DESCRIPTION));
+    return PodSpecs.workloadColumns(
+        null, Column.of("Ready", "string", "Number of the pod with ready state"));
   }
 
   @Override
   public List<Object> row(ObjectNode obj, Instant now) {
     JsonNode spec = obj.path("spec");
-    String[] cells = PodSpecs.containerCells(spec.path("template").path("spec"));
-    return List.of(
-        obj.path("metadata").path("name").asText(""),
-        obj.path("status").path("readyReplicas").asLong(0) + "/" + spec.path("replicas").asLong(0),
-        Tables.age(obj, now),
-        cells[0],
-        cells[1]);
+    return PodSpecs.workloadRow(
+        obj,
+        now,
+        spec.path("template").path("spec"),
+        null,
+        obj.path("status").path("readyReplicas").asLong(0) + "/" + spec.path("replicas").asLong(0));
   }
 }

@@ -7,6 +7,7 @@ import io.kpg.json.Json;
 import io.kpg.kinds.core.PodSpecs;
 import io.kpg.registry.KindDef;
 import io.kpg.registry.Tables;
+import io.kpg.registry.validation.ObjectMetaValidation;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,13 +39,13 @@ public class CronJobKind extends KindDef {
     if (spec.path("concurrencyPolicy").asText("").isEmpty()) {
       spec.put("concurrencyPolicy", "Allow");
     }
-    if (!JobKind.present(spec.get("suspend"))) {
+    if (!PodSpecs.present(spec.get("suspend"))) {
       spec.put("suspend", false);
     }
-    if (!JobKind.present(spec.get("successfulJobsHistoryLimit"))) {
+    if (!PodSpecs.present(spec.get("successfulJobsHistoryLimit"))) {
       spec.put("successfulJobsHistoryLimit", 3);
     }
-    if (!JobKind.present(spec.get("failedJobsHistoryLimit"))) {
+    if (!PodSpecs.present(spec.get("failedJobsHistoryLimit"))) {
       spec.put("failedJobsHistoryLimit", 1);
     }
     ObjectNode jobSpec = Json.obj(Json.obj(spec, "jobTemplate"), "spec");
@@ -78,7 +79,7 @@ public class CronJobKind extends KindDef {
       if (err != null) {
         errs.add(FieldError.invalid("spec.schedule", schedule, err));
       }
-      boolean hasTz = JobKind.present(spec.get("timeZone"));
+      boolean hasTz = PodSpecs.present(spec.get("timeZone"));
       if (allowTz && schedule.contains("TZ") && hasTz) {
         errs.add(
             FieldError.invalid(
@@ -96,7 +97,7 @@ public class CronJobKind extends KindDef {
     PodSpecs.nonNegative(spec.get("startingDeadlineSeconds"), "spec.startingDeadlineSeconds", errs);
     JsonNode tz = spec.get("timeZone");
     JsonNode oldTz = oldSpec == null ? null : oldSpec.get("timeZone");
-    if (JobKind.present(tz) && (oldSpec == null || !tz.equals(oldTz))) {
+    if (PodSpecs.present(tz) && (oldSpec == null || !tz.equals(oldTz))) {
       validateTimeZone(tz.asText(), errs);
     }
     String cp = spec.path("concurrencyPolicy").asText("");
@@ -109,7 +110,7 @@ public class CronJobKind extends KindDef {
     JsonNode jobSpec = spec.path("jobTemplate").path("spec");
     errs.addAll(JobKind.validateJobSpec(jobSpec, "spec.jobTemplate.spec"));
     errs.addAll(
-        PodSpecs.validateLabels(
+        ObjectMetaValidation.validateLabels(
             spec.path("jobTemplate").path("metadata").get("labels"),
             "spec.jobTemplate.metadata.labels"));
     JsonNode manual = jobSpec.get("manualSelector");
@@ -155,8 +156,8 @@ public class CronJobKind extends KindDef {
 
   @Override
   public List<Column> columns() {
-    return List.of(
-        PodSpecs.nameColumn(),
+    return PodSpecs.workloadColumns(
+        JobKind.SELECTOR_DESCRIPTION,
         Column.of(
             "Schedule",
             "string",
@@ -185,16 +186,7 @@ public class CronJobKind extends KindDef {
         Column.of(
             "Last Schedule",
             "string",
-            "Information when was the last time the job was successfully scheduled."),
-        PodSpecs.ageColumn(),
-        Column.wide("Containers", "string", PodSpecs.CONTAINERS_DESCRIPTION),
-        Column.wide("Images", "string", PodSpecs.IMAGES_DESCRIPTION),
-        Column.wide(
-            "Selector",
-            "string",
-            "A label query over pods that should match the pod count. Normally, the system sets"
-                + " this field for you. More info:"
-                + " https://kubernetes.io/docs/concepts/overview/working-with-objects/labels/#label-selectors"));
+            "Information when was the last time the job was successfully scheduled."));
   }
 
   @Override
@@ -206,22 +198,20 @@ public class CronJobKind extends KindDef {
     if (lst != null) {
       last = Tables.humanDuration(Duration.between(lst, now));
     }
-    String tz = JobKind.present(spec.get("timeZone")) ? spec.get("timeZone").asText() : "<none>";
+    String tz = PodSpecs.present(spec.get("timeZone")) ? spec.get("timeZone").asText() : "<none>";
     JsonNode suspend = spec.get("suspend");
     String suspendCell =
-        JobKind.present(suspend) ? (suspend.asBoolean() ? "True" : "False") : "<unset>";
+        PodSpecs.present(suspend) ? (suspend.asBoolean() ? "True" : "False") : "<unset>";
     JsonNode jobSpec = spec.path("jobTemplate").path("spec");
-    String[] cells = PodSpecs.containerCells(jobSpec.path("template").path("spec"));
-    return List.of(
-        obj.path("metadata").path("name").asText(""),
+    return PodSpecs.workloadRow(
+        obj,
+        now,
+        jobSpec.path("template").path("spec"),
+        PodSpecs.formatLabelSelector(jobSpec.get("selector")),
         spec.path("schedule").asText(""),
         tz,
         suspendCell,
         (long) status.path("active").size(),
-        last,
-        Tables.age(obj, now),
-        cells[0],
-        cells[1],
-        PodSpecs.formatLabelSelector(jobSpec.get("selector")));
+        last);
   }
 }

@@ -7,6 +7,7 @@ import io.kpg.json.Json;
 import io.kpg.kinds.core.PodSpecs;
 import io.kpg.registry.KindDef;
 import io.kpg.registry.Tables;
+import io.kpg.registry.validation.NameValidation;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,6 +25,12 @@ public class JobKind extends KindDef {
   public static final String LEGACY_CONTROLLER_UID = "controller-uid";
   public static final String LEGACY_JOB_NAME = "job-name";
 
+  /** The Selector column's description, shared with CronJob. */
+  static final String SELECTOR_DESCRIPTION =
+      "A label query over pods that should match the pod count. Normally, the system sets this"
+          + " field for you. More info:"
+          + " https://kubernetes.io/docs/concepts/overview/working-with-objects/labels/#label-selectors";
+
   public JobKind() {
     super("batch", "v1", "Job", "jobs", true);
     categories("all");
@@ -34,10 +41,6 @@ public class JobKind extends KindDef {
   @Override
   public boolean hasStatus() {
     return true;
-  }
-
-  static boolean present(JsonNode n) {
-    return n != null && !n.isNull() && !n.isMissingNode();
   }
 
   /** SetDefaults_Job plus the pod template defaults. */
@@ -53,24 +56,26 @@ public class JobKind extends KindDef {
   }
 
   static void applyJobSpecDefaults(ObjectNode spec) {
-    if (!present(spec.get("completions")) && !present(spec.get("parallelism"))) {
+    if (!PodSpecs.present(spec.get("completions")) && !PodSpecs.present(spec.get("parallelism"))) {
       spec.put("completions", 1);
       spec.put("parallelism", 1);
     }
-    if (!present(spec.get("parallelism"))) {
+    if (!PodSpecs.present(spec.get("parallelism"))) {
       spec.put("parallelism", 1);
     }
-    if (!present(spec.get("backoffLimit"))) {
-      spec.put("backoffLimit", present(spec.get("backoffLimitPerIndex")) ? Integer.MAX_VALUE : 6);
+    if (!PodSpecs.present(spec.get("backoffLimit"))) {
+      spec.put(
+          "backoffLimit",
+          PodSpecs.present(spec.get("backoffLimitPerIndex")) ? Integer.MAX_VALUE : 6);
     }
-    if (!present(spec.get("completionMode"))) {
+    if (!PodSpecs.present(spec.get("completionMode"))) {
       spec.put("completionMode", "NonIndexed");
     }
-    if (!present(spec.get("suspend"))) {
+    if (!PodSpecs.present(spec.get("suspend"))) {
       spec.put("suspend", false);
     }
     JsonNode pfp = spec.get("podFailurePolicy");
-    if (present(pfp)) {
+    if (PodSpecs.present(pfp)) {
       for (JsonNode rule : pfp.path("rules")) {
         for (JsonNode pattern : rule.path("onPodConditions")) {
           if (pattern instanceof ObjectNode p && p.path("status").asText("").isEmpty()) {
@@ -79,8 +84,8 @@ public class JobKind extends KindDef {
         }
       }
     }
-    if (!present(spec.get("podReplacementPolicy"))) {
-      spec.put("podReplacementPolicy", present(pfp) ? "Failed" : "TerminatingOrFailed");
+    if (!PodSpecs.present(spec.get("podReplacementPolicy"))) {
+      spec.put("podReplacementPolicy", PodSpecs.present(pfp) ? "Failed" : "TerminatingOrFailed");
     }
     PodSpecs.applyPodTemplateDefaults(Json.obj(spec, "template"));
   }
@@ -143,12 +148,12 @@ public class JobKind extends KindDef {
     JsonNode spec = obj.path("spec");
     errs.addAll(validateJobSpec(spec, "spec"));
     JsonNode sel = spec.get("selector");
-    if (!present(sel)) {
+    if (!PodSpecs.present(sel)) {
       errs.add(FieldError.required("spec.selector", ""));
     } else {
       errs.addAll(PodSpecs.validateLabelSelector(sel, "spec.selector"));
     }
-    if (!present(sel) || PodSpecs.selectorString(sel) != null) {
+    if (!PodSpecs.present(sel) || PodSpecs.selectorString(sel) != null) {
       JsonNode labels = spec.path("template").path("metadata").get("labels");
       if (!PodSpecs.selectorMatches(sel, labels)) {
         errs.add(
@@ -162,7 +167,7 @@ public class JobKind extends KindDef {
         && spec.path("completions").asLong(0) > 0) {
       String name = obj.path("metadata").path("name").asText("");
       String host = name + "-" + (spec.path("completions").asLong() - 1);
-      if (!PodSpecs.dns1123LabelErrors(host).isEmpty()) {
+      if (!NameValidation.isDns1123Label(host).isEmpty()) {
         errs.add(
             FieldError.invalid(
                 "metadata.name",
@@ -190,13 +195,13 @@ public class JobKind extends KindDef {
     hasLabel(labels, CONTROLLER_UID, uid, errs);
     hasLabel(labels, JOB_NAME, name, errs);
     JsonNode sel = spec.get("selector");
-    if (!present(sel) || PodSpecs.selectorString(sel) != null) {
+    if (!PodSpecs.present(sel) || PodSpecs.selectorString(sel) != null) {
       ObjectNode expected = Json.object().put(CONTROLLER_UID, uid);
       if (!PodSpecs.selectorMatches(sel, expected)) {
         errs.add(
             FieldError.invalid(
                 "spec.selector",
-                present(sel) ? PodSpecs.sortedSelector(sel) : Json.MAPPER.nullNode(),
+                PodSpecs.present(sel) ? PodSpecs.sortedSelector(sel) : Json.MAPPER.nullNode(),
                 "`selector` not auto-generated"));
       }
     }
@@ -231,14 +236,14 @@ public class JobKind extends KindDef {
     JsonNode mfi = spec.get("maxFailedIndexes");
     PodSpecs.nonNegative(mfi, path + ".maxFailedIndexes", errs);
     String mode = spec.path("completionMode").asText("");
-    if (present(spec.get("completionMode"))) {
+    if (PodSpecs.present(spec.get("completionMode"))) {
       if (!mode.equals("NonIndexed") && !mode.equals("Indexed")) {
         errs.add(
             FieldError.notSupported(
                 path + ".completionMode", mode, List.of("NonIndexed", "Indexed")));
       }
       if (mode.equals("Indexed")) {
-        if (!present(spec.get("completions"))) {
+        if (!PodSpecs.present(spec.get("completions"))) {
           errs.add(FieldError.required(path + ".completions", "when completion mode is Indexed"));
         }
         long par = spec.path("parallelism").asLong(0);
@@ -252,21 +257,21 @@ public class JobKind extends KindDef {
       }
     }
     if (!mode.equals("Indexed")) {
-      if (present(bpi)) {
+      if (PodSpecs.present(bpi)) {
         errs.add(
             FieldError.invalid(
                 path + ".backoffLimitPerIndex", bpi.asLong(), "requires indexed completion mode"));
       }
-      if (present(mfi)) {
+      if (PodSpecs.present(mfi)) {
         errs.add(
             FieldError.invalid(
                 path + ".maxFailedIndexes", mfi.asLong(), "requires indexed completion mode"));
       }
     }
     String prp = spec.path("podReplacementPolicy").asText("");
-    if (present(spec.get("podReplacementPolicy"))) {
+    if (PodSpecs.present(spec.get("podReplacementPolicy"))) {
       List<String> allowed =
-          present(spec.get("podFailurePolicy"))
+          PodSpecs.present(spec.get("podFailurePolicy"))
               ? List.of("Failed")
               : List.of("Failed", "TerminatingOrFailed");
       if (!allowed.contains(prp)) {
@@ -276,14 +281,14 @@ public class JobKind extends KindDef {
     JsonNode template = spec.get("template");
     errs.addAll(
         PodSpecs.validatePodTemplate(
-            present(template) ? template : Json.object(), path + ".template"));
+            PodSpecs.present(template) ? template : Json.object(), path + ".template"));
     String rp = spec.path("template").path("spec").path("restartPolicy").asText("");
     String rpPath = path + ".template.spec.restartPolicy";
     if (rp.isEmpty() || rp.equals("Always")) {
       errs.add(FieldError.required(rpPath, "valid values: \"OnFailure\", \"Never\""));
     } else if (!rp.equals("OnFailure") && !rp.equals("Never")) {
       errs.add(FieldError.notSupported(rpPath, rp, List.of("OnFailure", "Never")));
-    } else if (present(spec.get("podFailurePolicy")) && !rp.equals("Never")) {
+    } else if (PodSpecs.present(spec.get("podFailurePolicy")) && !rp.equals("Never")) {
       errs.add(
           FieldError.invalid(
               rpPath, rp, "only \"Never\" is supported when podFailurePolicy is specified"));
@@ -298,7 +303,7 @@ public class JobKind extends KindDef {
     JsonNode oldSpec = old.path("spec");
     errs.addAll(validateJobSpec(spec, "spec"));
     JsonNode sel = spec.get("selector");
-    if (!present(sel)) {
+    if (!PodSpecs.present(sel)) {
       errs.add(FieldError.required("spec.selector", ""));
     } else if (PodSpecs.selectorString(sel) != null
         && !PodSpecs.selectorMatches(sel, spec.path("template").path("metadata").get("labels"))) {
@@ -314,7 +319,7 @@ public class JobKind extends KindDef {
     JsonNode oldComp = oldSpec.get("completions");
     if (!indexed) {
       PodSpecs.immutable(comp, oldComp, "spec.completions", errs);
-    } else if (present(comp)
+    } else if (PodSpecs.present(comp)
         && !comp.equals(oldComp)
         && comp.asLong() != spec.path("parallelism").asLong()) {
       errs.add(
@@ -333,7 +338,8 @@ public class JobKind extends KindDef {
     ObjectNode oldTemplate =
         oldSpec.get("template") instanceof ObjectNode t ? t.deepCopy() : Json.object();
     boolean mutableScheduling =
-        spec.path("suspend").asBoolean(false) && !present(old.path("status").get("startTime"));
+        spec.path("suspend").asBoolean(false)
+            && !PodSpecs.present(old.path("status").get("startTime"));
     if (mutableScheduling) {
       ObjectNode ospec = Json.obj(oldTemplate, "spec");
       ObjectNode omd = Json.obj(oldTemplate, "metadata");
@@ -343,7 +349,7 @@ public class JobKind extends KindDef {
       copyOrRemove(template.path("metadata"), omd, "labels");
       copyOrRemove(template.path("metadata"), omd, "annotations");
       JsonNode aff = template.path("spec").get("affinity");
-      if (present(aff)) {
+      if (PodSpecs.present(aff)) {
         ObjectNode oaff = Json.obj(ospec, "affinity");
         copyOrRemove(aff, oaff, "nodeAffinity");
       } else if (ospec.get("affinity") instanceof ObjectNode oaff) {
@@ -379,8 +385,8 @@ public class JobKind extends KindDef {
 
   @Override
   public List<Column> columns() {
-    return List.of(
-        PodSpecs.nameColumn(),
+    return PodSpecs.workloadColumns(
+        SELECTOR_DESCRIPTION,
         Column.of("Status", "string", "Status of the job."),
         Column.of(
             "Completions",
@@ -388,16 +394,7 @@ public class JobKind extends KindDef {
             "The number of pods which reached phase Succeeded. The value increases monotonically"
                 + " for a given spec. However, it may decrease in reaction to scale down of"
                 + " elastic indexed jobs."),
-        Column.of("Duration", "string", "Time required to complete the job."),
-        PodSpecs.ageColumn(),
-        Column.wide("Containers", "string", PodSpecs.CONTAINERS_DESCRIPTION),
-        Column.wide("Images", "string", PodSpecs.IMAGES_DESCRIPTION),
-        Column.wide(
-            "Selector",
-            "string",
-            "A label query over pods that should match the pod count. Normally, the system sets"
-                + " this field for you. More info:"
-                + " https://kubernetes.io/docs/concepts/overview/working-with-objects/labels/#label-selectors"));
+        Column.of("Duration", "string", "Time required to complete the job."));
   }
 
   @Override
@@ -406,7 +403,7 @@ public class JobKind extends KindDef {
     JsonNode status = obj.path("status");
     long succeeded = status.path("succeeded").asLong(0);
     String completions;
-    if (present(spec.get("completions"))) {
+    if (PodSpecs.present(spec.get("completions"))) {
       completions = succeeded + "/" + spec.get("completions").asLong();
     } else {
       long par = spec.path("parallelism").asLong(0);
@@ -423,7 +420,7 @@ public class JobKind extends KindDef {
       st = "Complete";
     } else if (condition(status, "Failed")) {
       st = "Failed";
-    } else if (present(obj.path("metadata").get("deletionTimestamp"))) {
+    } else if (PodSpecs.present(obj.path("metadata").get("deletionTimestamp"))) {
       st = "Terminating";
     } else if (condition(status, "Suspended")) {
       st = "Suspended";
@@ -432,16 +429,14 @@ public class JobKind extends KindDef {
     } else {
       st = "Running";
     }
-    String[] cells = PodSpecs.containerCells(spec.path("template").path("spec"));
-    return List.of(
-        obj.path("metadata").path("name").asText(""),
+    return PodSpecs.workloadRow(
+        obj,
+        now,
+        spec.path("template").path("spec"),
+        PodSpecs.formatLabelSelector(spec.get("selector")),
         st,
         completions,
-        duration,
-        Tables.age(obj, now),
-        cells[0],
-        cells[1],
-        PodSpecs.formatLabelSelector(spec.get("selector")));
+        duration);
   }
 
   /** hasJobCondition: the first condition of the type decides. */

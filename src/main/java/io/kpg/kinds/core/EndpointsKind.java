@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kpg.errors.FieldError;
 import io.kpg.registry.KindDef;
 import io.kpg.registry.Tables;
+import io.kpg.registry.validation.NameValidation;
 import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -61,7 +62,7 @@ public class EndpointsKind extends KindDef {
           }
           String host = RestKinds.str(addr, "hostname");
           if (!host.isEmpty()) {
-            for (String m : RestKinds.dns1123Label(host)) {
+            for (String m : NameValidation.isDns1123Label(host)) {
               errs.add(FieldError.invalid(ap + ".hostname", host, m));
             }
           }
@@ -72,27 +73,7 @@ public class EndpointsKind extends KindDef {
       int p = 0;
       for (JsonNode port : RestKinds.items(ss.get("ports"))) {
         String pp = sp + ".ports[" + p++ + "]";
-        String name = RestKinds.str(port, "name");
-        if (nPorts > 1 && name.isEmpty()) {
-          errs.add(FieldError.required(pp + ".name", ""));
-        } else if (!name.isEmpty()) {
-          for (String m : RestKinds.dns1123Label(name)) {
-            errs.add(FieldError.invalid(pp + ".name", name, m));
-          }
-          if (!names.add(name)) {
-            errs.add(FieldError.duplicate(pp + ".name", name));
-          }
-        }
-        long num = port.path("port").asLong(0);
-        for (String m : RestKinds.portNum(num)) {
-          errs.add(FieldError.invalid(pp + ".port", num, m));
-        }
-        String proto = RestKinds.str(port, "protocol");
-        if (proto.isEmpty()) {
-          errs.add(FieldError.required(pp + ".protocol", ""));
-        } else if (!ServiceKind.PROTOCOLS.contains(proto)) {
-          errs.add(FieldError.notSupported(pp + ".protocol", proto, ServiceKind.PROTOCOLS));
-        }
+        ServiceKind.validatePortNameNumberProtocol(port, pp, nPorts, names, errs);
       }
     }
     return errs;

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kpg.errors.FieldError;
 import io.kpg.registry.KindDef;
 import io.kpg.registry.Tables;
+import io.kpg.registry.validation.NameValidation;
 import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -93,7 +94,7 @@ public class EventKind extends KindDef {
       if (rc.isEmpty()) {
         errs.add(FieldError.required(reportingField, ""));
       }
-      for (String m : RestKinds.qualifiedName(rc)) {
+      for (String m : NameValidation.isQualifiedName(rc)) {
         errs.add(FieldError.invalid(reportingField, rc, m));
       }
       String ri = RestKinds.str(ev, "reportingInstance");
@@ -128,7 +129,7 @@ public class EventKind extends KindDef {
             FieldError.invalid("message", "", "can have at most " + NOTE_LIMIT + " characters"));
       }
     }
-    for (String m : RestKinds.dns1123Subdomain(ns)) {
+    for (String m : NameValidation.isDns1123Subdomain(ns)) {
       errs.add(FieldError.invalid("namespace", ns, m));
     }
     return errs;

@@ -178,7 +178,7 @@ public class NamespaceKind extends KindDef {
     for (JsonNode f : RestKinds.items(fins)) {
       String v = f.asText();
       String p = path + "[" + i++ + "]";
-      List<String> msgs = RestKinds.qualifiedName(v);
+      List<String> msgs = NameValidation.isQualifiedName(v);
       for (String m : msgs) {
         errs.add(FieldError.invalid(p, v, m));
       }

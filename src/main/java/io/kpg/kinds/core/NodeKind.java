@@ -6,6 +6,7 @@ import io.kpg.errors.FieldError;
 import io.kpg.json.Json;
 import io.kpg.registry.KindDef;
 import io.kpg.registry.Tables;
+import io.kpg.registry.validation.NameValidation;
 import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -111,11 +112,11 @@ public class NodeKind extends KindDef {
     for (JsonNode t : RestKinds.items(spec.get("taints"))) {
       String path = "spec.taints[" + i++ + "]";
       String key = RestKinds.str(t, "key");
-      for (String m : RestKinds.qualifiedName(key)) {
+      for (String m : NameValidation.isQualifiedName(key)) {
         errs.add(FieldError.invalid(path + ".key", key, m));
       }
       String value = RestKinds.str(t, "value");
-      for (String m : RestKinds.labelValue(value)) {
+      for (String m : NameValidation.isValidLabelValue(value)) {
         errs.add(FieldError.invalid(path + ".value", value, m));
       }
       String effect = RestKinds.str(t, "effect");

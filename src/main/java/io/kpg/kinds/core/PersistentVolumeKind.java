@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kpg.errors.FieldError;
 import io.kpg.registry.KindDef;
 import io.kpg.registry.Tables;
+import io.kpg.registry.validation.NameValidation;
 import jakarta.inject.Singleton;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -154,7 +155,7 @@ public class PersistentVolumeKind extends KindDef {
     }
     String cls = RestKinds.str(spec, "storageClassName");
     if (!cls.isEmpty()) {
-      for (String m : RestKinds.dns1123Subdomain(cls)) {
+      for (String m : NameValidation.isDns1123Subdomain(cls)) {
         errs.add(FieldError.invalid("spec.storageClassName", cls, m));
       }
     }

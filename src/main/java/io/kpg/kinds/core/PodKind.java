@@ -199,7 +199,7 @@ public class PodKind extends KindDef {
   @Override
   public List<Column> columns() {
     return List.of(
-        PodSpecs.nameColumn(),
+        RestKinds.nameColumn(),
         Column.of(
             "Ready", "string", "The aggregate readiness state of this pod for accepting traffic."),
         Column.of("Status", "string", "The aggregate status of the containers in this pod."),
@@ -208,7 +208,7 @@ public class PodKind extends KindDef {
             "string",
             "The number of times the containers in this pod have been restarted and when the last"
                 + " container in this pod has restarted."),
-        PodSpecs.ageColumn(),
+        RestKinds.ageColumn(),
         Column.wide(
             "IP",
             "string",
@@ -352,7 +352,7 @@ public class PodKind extends KindDef {
         reason = conditionTrue(status, "Ready") ? "Running" : "NotReady";
       }
     }
-    boolean deleting = present(pod.path("metadata").get("deletionTimestamp"));
+    boolean deleting = PodSpecs.present(pod.path("metadata").get("deletionTimestamp"));
     if (deleting && "NodeLost".equals(status.path("reason").asText(""))) {
       reason = "Unknown";
     } else if (deleting && !phase.equals("Succeeded") && !phase.equals("Failed")) {
@@ -401,10 +401,6 @@ public class PodKind extends KindDef {
     }
     cells.add(gates);
     return cells;
-  }
-
-  private static boolean present(JsonNode n) {
-    return n != null && !n.isNull() && !n.isMissingNode();
   }
 
   private static boolean restartable(JsonNode initContainer) {

@@ -1,5 +1,7 @@
 package io.kpg.kinds.core;
 
+import static io.kpg.kinds.core.RestKinds.str;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -7,9 +9,12 @@ import io.kpg.errors.FieldError;
 import io.kpg.errors.StatusException;
 import io.kpg.json.Json;
 import io.kpg.registry.KindDef.Column;
+import io.kpg.registry.Tables;
 import io.kpg.registry.validation.NameValidation;
+import io.kpg.registry.validation.ObjectMetaValidation;
 import io.kpg.selector.LabelSelector;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -33,20 +38,6 @@ public final class PodSpecs {
 
   // ---------------------------------------------------------------- table helpers
 
-  public static final String NAME_DESCRIPTION =
-      "Name must be unique within a namespace. Is required when creating resources, although some"
-          + " resources may allow a client to request the generation of an appropriate name"
-          + " automatically. Name is primarily intended for creation idempotence and configuration"
-          + " definition. Cannot be updated. More info:"
-          + " https://kubernetes.io/docs/concepts/overview/working-with-objects/names#names";
-
-  public static final String AGE_DESCRIPTION =
-      "CreationTimestamp is a timestamp representing the server time when this object was created."
-          + " It is not guaranteed to be set in happens-before order across separate operations."
-          + " Clients may not set this value. It is represented in RFC3339 form and is in UTC.\n\n"
-          + "Populated by the system. Read-only. Null for lists. More info:"
-          + " https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#metadata";
-
   public static final String CONTAINERS_DESCRIPTION = "Names of each container in the template.";
   public static final String IMAGES_DESCRIPTION =
       "Images referenced by each container in the template.";
@@ -55,16 +46,6 @@ public final class PodSpecs {
           + " must match in order to be controlled by this replica set. It must match the pod"
           + " template's labels. More info:"
           + " https://kubernetes.io/docs/concepts/overview/working-with-objects/labels/#label-selectors";
-
-  /** The Name column every upstream printer starts with. */
-  public static Column nameColumn() {
-    return new Column("Name", "string", "name", NAME_DESCRIPTION, 0);
-  }
-
-  /** The Age column. */
-  public static Column ageColumn() {
-    return Column.of("Age", "string", AGE_DESCRIPTION);
-  }
 
   /** Upstream's layoutContainerCells: container names and images, comma separated. */
   public static String[] containerCells(JsonNode podSpec) {
@@ -82,6 +63,42 @@ public final class PodSpecs {
       }
     }
     return new String[] {names.toString(), images.toString()};
+  }
+
+  /**
+   * The columns of upstream's workload printers: Name, the given ones, Age, then the wide
+   * Containers, Images and, unless {@code selectorDescription} is null, Selector.
+   */
+  public static List<Column> workloadColumns(String selectorDescription, Column... middle) {
+    List<Column> out = new ArrayList<>();
+    out.add(RestKinds.nameColumn());
+    out.addAll(List.of(middle));
+    out.add(RestKinds.ageColumn());
+    out.add(Column.wide("Containers", "string", CONTAINERS_DESCRIPTION));
+    out.add(Column.wide("Images", "string", IMAGES_DESCRIPTION));
+    if (selectorDescription != null) {
+      out.add(Column.wide("Selector", "string", selectorDescription));
+    }
+    return List.copyOf(out);
+  }
+
+  /**
+   * A row for {@link #workloadColumns}: the name, the given cells, the age, the containers and
+   * images of {@code podSpec} and, unless null, the selector text.
+   */
+  public static List<Object> workloadRow(
+      ObjectNode obj, Instant now, JsonNode podSpec, String selector, Object... middle) {
+    String[] cells = containerCells(podSpec);
+    List<Object> out = new ArrayList<>();
+    out.add(obj.path("metadata").path("name").asText(""));
+    out.addAll(List.of(middle));
+    out.add(Tables.age(obj, now));
+    out.add(cells[0]);
+    out.add(cells[1]);
+    if (selector != null) {
+      out.add(selector);
+    }
+    return List.copyOf(out);
   }
 
   /** Upstream's labels.FormatLabels: {@code k=v,k2=v2} sorted by key, {@code <none>} if empty. */
@@ -200,14 +217,14 @@ public final class PodSpecs {
               errs.add(FieldError.invalid(p + ".operator", op, "not a valid selector operator"));
         }
         String key = r.path("key").asText("");
-        for (String msg : qualifiedNameErrors(key)) {
+        for (String msg : NameValidation.isQualifiedName(key)) {
           errs.add(FieldError.invalid(p + ".key", key, msg));
         }
       }
     }
     JsonNode ml = sel.get("matchLabels");
     if (ml != null && ml.isObject()) {
-      errs.addAll(validateLabels(ml, path + ".matchLabels"));
+      errs.addAll(ObjectMetaValidation.validateLabels(ml, path + ".matchLabels"));
     }
     return errs;
   }
@@ -245,68 +262,23 @@ public final class PodSpecs {
 
   // ---------------------------------------------------------------- names and labels
 
-  /** Upstream's IsDNS1123Label messages (empty when valid). */
-  public static List<String> dns1123LabelErrors(String v) {
-    return NameValidation.isDns1123Label(v);
-  }
-
-  /** Upstream's IsDNS1123Subdomain messages (empty when valid). */
-  public static List<String> dns1123SubdomainErrors(String v) {
-    return NameValidation.isDns1123Subdomain(v);
-  }
-
-  /** Upstream's IsQualifiedName messages (empty when valid). */
-  public static List<String> qualifiedNameErrors(String v) {
-    return NameValidation.isQualifiedName(v);
-  }
-
-  /** Upstream's IsValidLabelValue messages (empty when valid). */
-  public static List<String> labelValueErrors(String v) {
-    return NameValidation.isValidLabelValue(v);
-  }
-
-  /** Upstream's ValidateLabels (keys qualified names, values label values). */
-  public static List<FieldError> validateLabels(JsonNode labels, String path) {
-    List<FieldError> errs = new ArrayList<>();
-    if (labels == null || !labels.isObject()) {
-      return errs;
-    }
-    labels
-        .fields()
-        .forEachRemaining(
-            e -> {
-              for (String m : qualifiedNameErrors(e.getKey())) {
-                errs.add(FieldError.invalid(path, e.getKey(), m));
-              }
-              String val = e.getValue().asText("");
-              for (String m : labelValueErrors(val)) {
-                errs.add(FieldError.invalid(path, val, m));
-              }
-            });
-    return errs;
-  }
-
   private static void dnsLabel(String v, String path, List<FieldError> errs) {
-    for (String m : dns1123LabelErrors(v)) {
+    for (String m : NameValidation.isDns1123Label(v)) {
       errs.add(FieldError.invalid(path, v, m));
     }
   }
 
   private static void dnsSubdomain(String v, String path, List<FieldError> errs) {
-    for (String m : dns1123SubdomainErrors(v)) {
+    for (String m : NameValidation.isDns1123Subdomain(v)) {
       errs.add(FieldError.invalid(path, v, m));
     }
   }
 
   // ---------------------------------------------------------------- small node helpers
 
-  static boolean present(JsonNode n) {
+  /** Whether a node is there: not absent, JSON null or missing. */
+  public static boolean present(JsonNode n) {
     return n != null && !n.isNull() && !n.isMissingNode();
-  }
-
-  static String str(JsonNode parent, String key) {
-    JsonNode n = parent == null ? null : parent.get(key);
-    return present(n) && !n.isContainerNode() ? n.asText() : "";
   }
 
   static ObjectNode objOrNull(JsonNode parent, String key) {
@@ -699,51 +671,13 @@ public final class PodSpecs {
               if (!k.equals("cpu") && !k.equals("memory")) {
                 return;
               }
-              BigDecimal q = parseQuantity(e.getValue().asText(""));
+              BigDecimal q = RestKinds.quantity(e.getValue().asText("").trim());
               if (q != null && q.signum() > 0) {
                 found.add(k);
                 into.merge(k, q, BigDecimal::add);
               }
             });
     return found;
-  }
-
-  private static final Pattern QUANTITY =
-      Pattern.compile("([+-]?(?:[0-9]+(?:\\.[0-9]*)?|\\.[0-9]+))([eE][+-]?[0-9]+|[a-zA-Z]*)");
-
-  /** A resource quantity ({@code 500m}, {@code 1Gi}, {@code 1e3}) as a number; null if invalid. */
-  public static BigDecimal parseQuantity(String s) {
-    if (s == null) {
-      return null;
-    }
-    Matcher m = QUANTITY.matcher(s.trim());
-    if (!m.matches()) {
-      return null;
-    }
-    BigDecimal num = new BigDecimal(m.group(1));
-    String suffix = m.group(2);
-    if (suffix.startsWith("e") || suffix.startsWith("E")) {
-      return num.scaleByPowerOfTen(Integer.parseInt(suffix.substring(1)));
-    }
-    return switch (suffix) {
-      case "" -> num;
-      case "n" -> num.scaleByPowerOfTen(-9);
-      case "u" -> num.scaleByPowerOfTen(-6);
-      case "m" -> num.scaleByPowerOfTen(-3);
-      case "k" -> num.scaleByPowerOfTen(3);
-      case "M" -> num.scaleByPowerOfTen(6);
-      case "G" -> num.scaleByPowerOfTen(9);
-      case "T" -> num.scaleByPowerOfTen(12);
-      case "P" -> num.scaleByPowerOfTen(15);
-      case "E" -> num.scaleByPowerOfTen(18);
-      case "Ki" -> num.multiply(BigDecimal.valueOf(2).pow(10));
-      case "Mi" -> num.multiply(BigDecimal.valueOf(2).pow(20));
-      case "Gi" -> num.multiply(BigDecimal.valueOf(2).pow(30));
-      case "Ti" -> num.multiply(BigDecimal.valueOf(2).pow(40));
-      case "Pi" -> num.multiply(BigDecimal.valueOf(2).pow(50));
-      case "Ei" -> num.multiply(BigDecimal.valueOf(2).pow(60));
-      default -> null;
-    };
   }
 
   // ---------------------------------------------------------------- validation
@@ -764,7 +698,9 @@ public final class PodSpecs {
       return errs;
     }
     // upstream validates template labels at "<path>.labels" (not metadata.labels)
-    errs.addAll(validateLabels(template.path("metadata").get("labels"), path + ".labels"));
+    errs.addAll(
+        ObjectMetaValidation.validateLabels(
+            template.path("metadata").get("labels"), path + ".labels"));
     errs.addAll(validatePodSpec(template.get("spec"), path + ".spec", true));
     if (template.path("spec").path("ephemeralContainers").size() > 0) {
       errs.add(
@@ -863,7 +799,8 @@ public final class PodSpecs {
                 "must provide at least one DNS nameserver when `dnsPolicy` is None"));
       }
     }
-    errs.addAll(validateLabels(spec.get("nodeSelector"), path + ".nodeSelector"));
+    errs.addAll(
+        ObjectMetaValidation.validateLabels(spec.get("nodeSelector"), path + ".nodeSelector"));
     String sa = str(spec, "serviceAccountName");
     if (!sa.isEmpty()) {
       dnsSubdomain(sa, path + ".serviceAccountName", errs);
@@ -1129,7 +1066,7 @@ public final class PodSpecs {
       String p = path + "[" + i + "]";
       String name = str(port, "name");
       if (!name.isEmpty()) {
-        List<String> msgs = portNameErrors(name);
+        List<String> msgs = RestKinds.portName(name);
         if (!msgs.isEmpty()) {
           for (String m : msgs) {
             errs.add(FieldError.invalid(p + ".name", name, m));
@@ -1158,27 +1095,6 @@ public final class PodSpecs {
         errs.add(FieldError.notSupported(p + ".protocol", proto, PROTOCOLS));
       }
     }
-  }
-
-  /** Upstream's IsValidPortName messages. */
-  public static List<String> portNameErrors(String port) {
-    List<String> errs = new ArrayList<>();
-    if (port.length() > 15) {
-      errs.add("must be no more than 15 characters");
-    }
-    if (!port.matches("[-a-z0-9]+")) {
-      errs.add("must contain only alpha-numeric characters (a-z, 0-9), and hyphens (-)");
-    }
-    if (!port.matches(".*[a-z].*")) {
-      errs.add("must contain at least one letter (a-z)");
-    }
-    if (port.contains("--")) {
-      errs.add("must not contain consecutive hyphens");
-    }
-    if (!port.isEmpty() && (port.startsWith("-") || port.endsWith("-"))) {
-      errs.add("must not begin or end with a hyphen");
-    }
-    return errs;
   }
 
   private static void validateEnv(JsonNode env, String path, List<FieldError> errs) {
@@ -1332,7 +1248,7 @@ public final class PodSpecs {
 
   private static void portNumOrName(JsonNode port, String p, List<FieldError> errs) {
     if (port != null && port.isTextual()) {
-      for (String m : portNameErrors(port.asText())) {
+      for (String m : RestKinds.portName(port.asText())) {
         errs.add(FieldError.invalid(p, port.asText(), m));
       }
     } else {

@@ -30,7 +30,7 @@ public class PodTemplateKind extends KindDef {
   @Override
   public List<Column> columns() {
     return List.of(
-        PodSpecs.nameColumn(),
+        RestKinds.nameColumn(),
         Column.of("Containers", "string", PodSpecs.CONTAINERS_DESCRIPTION),
         Column.of("Images", "string", PodSpecs.IMAGES_DESCRIPTION),
         Column.of("Pod Labels", "string", "The labels for the pod template."));

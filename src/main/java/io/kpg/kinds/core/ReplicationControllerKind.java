@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kpg.errors.FieldError;
 import io.kpg.json.Json;
 import io.kpg.registry.KindDef;
-import io.kpg.registry.Tables;
 import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -83,8 +82,12 @@ public class ReplicationControllerKind extends KindDef {
 
   @Override
   public List<Column> columns() {
-    return List.of(
-        PodSpecs.nameColumn(),
+    return PodSpecs.workloadColumns(
+        "Selector is a label query over pods that should match the Replicas count. If Selector"
+            + " is empty, it is defaulted to the labels present on the Pod template. Label keys"
+            + " and values that must match in order to be controlled by this replication"
+            + " controller, if empty defaulted to labels on Pod template. More info:"
+            + " https://kubernetes.io/docs/concepts/overview/working-with-objects/labels/#label-selectors",
         Column.of(
             "Desired",
             "integer",
@@ -97,34 +100,20 @@ public class ReplicationControllerKind extends KindDef {
             "Replicas is the most recently observed number of replicas. More info:"
                 + " https://kubernetes.io/docs/concepts/workloads/controllers/replicationcontroller#what-is-a-replicationcontroller"),
         Column.of(
-            "Ready", "integer", "The number of ready replicas for this replication controller."),
-        PodSpecs.ageColumn(),
-        Column.wide("Containers", "string", PodSpecs.CONTAINERS_DESCRIPTION),
-        Column.wide("Images", "string", PodSpecs.IMAGES_DESCRIPTION),
-        Column.wide(
-            "Selector",
-            "string",
-            "Selector is a label query over pods that should match the Replicas count. If"
-                + " Selector is empty, it is defaulted to the labels present on the Pod template."
-                + " Label keys and values that must match in order to be controlled by this"
-                + " replication controller, if empty defaulted to labels on Pod template. More"
-                + " info:"
-                + " https://kubernetes.io/docs/concepts/overview/working-with-objects/labels/#label-selectors"));
+            "Ready", "integer", "The number of ready replicas for this replication controller."));
   }
 
   @Override
   public List<Object> row(ObjectNode obj, Instant now) {
     JsonNode spec = obj.path("spec");
     JsonNode status = obj.path("status");
-    String[] cells = PodSpecs.containerCells(spec.path("template").path("spec"));
-    return List.of(
-        obj.path("metadata").path("name").asText(""),
+    return PodSpecs.workloadRow(
+        obj,
+        now,
+        spec.path("template").path("spec"),
+        PodSpecs.formatLabels(spec.get("selector")),
         spec.path("replicas").asLong(0),
         status.path("replicas").asLong(0),
-        status.path("readyReplicas").asLong(0),
-        Tables.age(obj, now),
-        cells[0],
-        cells[1],
-        PodSpecs.formatLabels(spec.get("selector")));
+        status.path("readyReplicas").asLong(0));
   }
 }

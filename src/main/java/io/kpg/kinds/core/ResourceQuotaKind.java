@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kpg.errors.FieldError;
 import io.kpg.registry.KindDef;
 import io.kpg.registry.Tables;
+import io.kpg.registry.validation.NameValidation;
 import jakarta.inject.Singleton;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -66,7 +67,7 @@ public class ResourceQuotaKind extends KindDef {
     List<FieldError> errs = new ArrayList<>();
     for (var e : RestKinds.fields(list).entrySet()) {
       String p = path + "[" + e.getKey() + "]";
-      for (String m : RestKinds.qualifiedName(e.getKey())) {
+      for (String m : NameValidation.isQualifiedName(e.getKey())) {
         errs.add(FieldError.invalid(p, e.getKey(), m));
       }
       BigDecimal v = RestKinds.quantity(e.getValue());

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kpg.errors.FieldError;
 import io.kpg.registry.KindDef.Column;
+import io.kpg.registry.validation.NameValidation;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -18,10 +19,8 @@ import java.util.regex.Pattern;
 /**
  * Small helpers shared by the kind definitions of the "rest" kinds (core non-pod kinds and the
  * other API groups): Table columns, JSON reading, and upstream's format checks with upstream's
- * wording (apimachinery {@code pkg/util/validation}).
- *
- * <p>The name checks duplicate what {@code io.kpg.registry.validation.NameValidation} provides once
- * it lands on main; they can be switched over then.
+ * wording (apimachinery {@code pkg/util/validation}). Name, label key and label value checks are
+ * {@link NameValidation}'s.
  */
 public final class RestKinds {
   private RestKinds() {}
@@ -152,47 +151,6 @@ public final class RestKinds {
 
   // ---------------------------------------------------------------- formatting
 
-  /** {@code labels.FormatLabels}: sorted {@code k=v} joined by commas, {@code <none>} if empty. */
-  public static String formatLabels(JsonNode map) {
-    List<String> parts = new ArrayList<>();
-    fields(map).forEach((k, v) -> parts.add(k + "=" + v.asText()));
-    return parts.isEmpty() ? "<none>" : String.join(",", parts);
-  }
-
-  /** {@code metav1.FormatLabelSelector}: the selector's string, {@code <none>} when empty. */
-  public static String formatLabelSelector(JsonNode sel) {
-    if (sel == null || !sel.isObject()) {
-      return "<none>";
-    }
-    List<String[]> all = new ArrayList<>();
-    fields(sel.get("matchLabels"))
-        .forEach((k, v) -> all.add(new String[] {k, k + "=" + v.asText()}));
-    for (JsonNode e : items(sel.get("matchExpressions"))) {
-      String key = str(e, "key");
-      String op = str(e, "operator");
-      TreeSet<String> vals = new TreeSet<>();
-      items(e.get("values")).forEach(v -> vals.add(v.asText()));
-      String r =
-          switch (op) {
-            case "In" -> key + " in (" + String.join(",", vals) + ")";
-            case "NotIn" -> key + " notin (" + String.join(",", vals) + ")";
-            case "Exists" -> key;
-            case "DoesNotExist" -> "!" + key;
-            default -> null;
-          };
-      if (r == null) {
-        return "<error>";
-      }
-      all.add(new String[] {key, r});
-    }
-    all.sort((x, y) -> x[0].compareTo(y[0]));
-    List<String> out = new ArrayList<>();
-    for (String[] a : all) {
-      out.add(a[1]);
-    }
-    return out.isEmpty() ? "<none>" : String.join(",", out);
-  }
-
   /** {@code helper.GetAccessModesAsString}: RWO,ROX,RWX,RWOP in that order. */
   public static String accessModes(JsonNode modes) {
     TreeSet<String> have = new TreeSet<>();
@@ -215,96 +173,18 @@ public final class RestKinds {
 
   // ---------------------------------------------------------------- format checks
 
-  private static final String DNS1123_LABEL_FMT = "[a-z0-9]([-a-z0-9]*[a-z0-9])?";
-  private static final String DNS1123_SUBDOMAIN_FMT =
-      DNS1123_LABEL_FMT + "(\\." + DNS1123_LABEL_FMT + ")*";
-  private static final String DNS1035_LABEL_FMT = "[a-z]([-a-z0-9]*[a-z0-9])?";
   private static final String CONFIG_MAP_KEY_FMT = "[-._a-zA-Z0-9]+";
-  private static final String QUALIFIED_NAME_CHAR = "([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]";
-  private static final Pattern DNS1123_LABEL = Pattern.compile(DNS1123_LABEL_FMT);
-  private static final Pattern DNS1123_SUBDOMAIN = Pattern.compile(DNS1123_SUBDOMAIN_FMT);
-  private static final Pattern DNS1035_LABEL = Pattern.compile(DNS1035_LABEL_FMT);
   private static final Pattern CONFIG_MAP_KEY = Pattern.compile(CONFIG_MAP_KEY_FMT);
-  private static final Pattern QUALIFIED_NAME = Pattern.compile(QUALIFIED_NAME_CHAR);
-
-  /** upstream's RegexError wording. */
-  static String regexError(String msg, String fmt, String... examples) {
-    if (examples.length == 0) {
-      return msg + " (regex used for validation is '" + fmt + "')";
-    }
-    StringBuilder sb = new StringBuilder(msg).append(" (e.g. ");
-    for (int i = 0; i < examples.length; i++) {
-      if (i > 0) {
-        sb.append(" or ");
-      }
-      sb.append('\'').append(examples[i]).append("', ");
-    }
-    return sb.append("regex used for validation is '").append(fmt).append("')").toString();
-  }
-
-  static int byteLen(String s) {
-    return s.getBytes(StandardCharsets.UTF_8).length;
-  }
-
-  public static List<String> dns1123Label(String v) {
-    List<String> errs = new ArrayList<>();
-    if (byteLen(v) > 63) {
-      errs.add("must be no more than 63 characters");
-    }
-    if (!DNS1123_LABEL.matcher(v).matches()) {
-      errs.add(
-          regexError(
-              "a lowercase RFC 1123 label must consist of lower case alphanumeric characters or"
-                  + " '-', and must start and end with an alphanumeric character",
-              DNS1123_LABEL_FMT,
-              "my-name",
-              "123-abc"));
-    }
-    return errs;
-  }
-
-  public static List<String> dns1123Subdomain(String v) {
-    List<String> errs = new ArrayList<>();
-    if (byteLen(v) > 253) {
-      errs.add("must be no more than 253 characters");
-    }
-    if (!DNS1123_SUBDOMAIN.matcher(v).matches()) {
-      errs.add(
-          regexError(
-              "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters,"
-                  + " '-' or '.', and must start and end with an alphanumeric character",
-              DNS1123_SUBDOMAIN_FMT,
-              "example.com"));
-    }
-    return errs;
-  }
-
-  public static List<String> dns1035Label(String v) {
-    List<String> errs = new ArrayList<>();
-    if (byteLen(v) > 63) {
-      errs.add("must be no more than 63 characters");
-    }
-    if (!DNS1035_LABEL.matcher(v).matches()) {
-      errs.add(
-          regexError(
-              "a DNS-1035 label must consist of lower case alphanumeric characters or '-', start"
-                  + " with an alphabetic character, and end with an alphanumeric character",
-              DNS1035_LABEL_FMT,
-              "my-name",
-              "abc-123"));
-    }
-    return errs;
-  }
 
   /** {@code validation.IsConfigMapKey}. */
   public static List<String> configMapKey(String v) {
     List<String> errs = new ArrayList<>();
-    if (byteLen(v) > 253) {
-      errs.add("must be no more than 253 characters");
+    if (v.getBytes(StandardCharsets.UTF_8).length > NameValidation.DNS1123_SUBDOMAIN_MAX_LENGTH) {
+      errs.add(NameValidation.maxLenError(NameValidation.DNS1123_SUBDOMAIN_MAX_LENGTH));
     }
     if (!CONFIG_MAP_KEY.matcher(v).matches()) {
       errs.add(
-          regexError(
+          NameValidation.regexError(
               "a valid config key must consist of alphanumeric characters, '-', '_' or '.'",
               CONFIG_MAP_KEY_FMT,
               "key.name",
@@ -318,93 +198,6 @@ public final class RestKinds {
     } else if (v.startsWith("..")) {
       errs.add("must not start with '..'");
     }
-    return errs;
-  }
-
-  /** {@code validation.IsQualifiedName}. */
-  public static List<String> qualifiedName(String v) {
-    List<String> errs = new ArrayList<>();
-    String[] parts = v.split("/", -1);
-    String name;
-    if (parts.length == 1) {
-      name = parts[0];
-    } else if (parts.length == 2) {
-      String prefix = parts[0];
-      name = parts[1];
-      if (prefix.isEmpty()) {
-        errs.add("prefix part must be non-empty");
-      } else {
-        for (String m : dns1123Subdomain(prefix)) {
-          errs.add("prefix part " + m);
-        }
-      }
-    } else {
-      errs.add(
-          "a qualified name "
-              + regexError(
-                  "must consist of alphanumeric characters, '-', '_' or '.', and must start and"
-                      + " end with an alphanumeric character",
-                  "([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]",
-                  "MyName",
-                  "my.name",
-                  "123-abc")
-              + " with an optional DNS subdomain prefix and '/' (e.g. 'example.com/MyName')");
-      return errs;
-    }
-    if (name.isEmpty()) {
-      errs.add("name part must be non-empty");
-    } else if (byteLen(name) > 63) {
-      errs.add("name part must be no more than 63 characters");
-    }
-    if (!QUALIFIED_NAME.matcher(name).matches()) {
-      errs.add(
-          "name part "
-              + regexError(
-                  "must consist of alphanumeric characters, '-', '_' or '.', and must start and"
-                      + " end with an alphanumeric character",
-                  "([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]",
-                  "MyName",
-                  "my.name",
-                  "123-abc"));
-    }
-    return errs;
-  }
-
-  private static final String LABEL_VALUE_FMT = "(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?";
-  private static final Pattern LABEL_VALUE = Pattern.compile(LABEL_VALUE_FMT);
-
-  /** {@code validation.IsValidLabelValue}. */
-  public static List<String> labelValue(String v) {
-    List<String> errs = new ArrayList<>();
-    if (byteLen(v) > 63) {
-      errs.add("must be no more than 63 bytes");
-    }
-    if (!LABEL_VALUE.matcher(v).matches()) {
-      errs.add(
-          regexError(
-              "a valid label must be an empty string or consist of alphanumeric characters, '-',"
-                  + " '_' or '.', and must start and end with an alphanumeric character",
-              LABEL_VALUE_FMT,
-              "MyValue",
-              "my_value",
-              "12345"));
-    }
-    return errs;
-  }
-
-  /** {@code ValidateLabels}: keys are qualified names, values label values; all at {@code path}. */
-  public static List<FieldError> labels(JsonNode map, String path) {
-    List<FieldError> errs = new ArrayList<>();
-    fields(map)
-        .forEach(
-            (k, v) -> {
-              for (String m : qualifiedName(k)) {
-                errs.add(FieldError.invalid(path, k, m));
-              }
-              for (String m : labelValue(v.asText())) {
-                errs.add(FieldError.invalid(path, v.asText(), m));
-              }
-            });
     return errs;
   }
 

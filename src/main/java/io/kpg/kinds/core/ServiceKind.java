@@ -7,6 +7,8 @@ import io.kpg.errors.FieldError;
 import io.kpg.json.Json;
 import io.kpg.registry.KindDef;
 import io.kpg.registry.Tables;
+import io.kpg.registry.validation.NameValidation;
+import io.kpg.registry.validation.ObjectMetaValidation;
 import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -527,7 +529,7 @@ public class ServiceKind extends KindDef {
         if (cname.isEmpty()) {
           errs.add(FieldError.required("spec.externalName", ""));
         } else {
-          for (String m : RestKinds.dns1123Subdomain(cname)) {
+          for (String m : NameValidation.isDns1123Subdomain(cname)) {
             errs.add(FieldError.invalid("spec.externalName", cname, m));
           }
         }
@@ -539,27 +541,7 @@ public class ServiceKind extends KindDef {
     int i = 0;
     for (JsonNode p : RestKinds.items(ports)) {
       String path = "spec.ports[" + i++ + "]";
-      String pn = RestKinds.str(p, "name");
-      if (nPorts > 1 && pn.isEmpty()) {
-        errs.add(FieldError.required(path + ".name", ""));
-      } else if (!pn.isEmpty()) {
-        for (String m : RestKinds.dns1123Label(pn)) {
-          errs.add(FieldError.invalid(path + ".name", pn, m));
-        }
-        if (!names.add(pn)) {
-          errs.add(FieldError.duplicate(path + ".name", pn));
-        }
-      }
-      long port = p.path("port").asLong(0);
-      for (String m : RestKinds.portNum(port)) {
-        errs.add(FieldError.invalid(path + ".port", port, m));
-      }
-      String proto = RestKinds.str(p, "protocol");
-      if (proto.isEmpty()) {
-        errs.add(FieldError.required(path + ".protocol", ""));
-      } else if (!PROTOCOLS.contains(proto)) {
-        errs.add(FieldError.notSupported(path + ".protocol", proto, PROTOCOLS));
-      }
+      validatePortNameNumberProtocol(p, path, nPorts, names, errs);
       errs.addAll(RestKinds.portNumOrName(p.get("targetPort"), path + ".targetPort"));
       long np = p.path("nodePort").asLong(0);
       if (np != 0 && "ClusterIP".equals(t)) {
@@ -648,7 +630,7 @@ public class ServiceKind extends KindDef {
                 "spec.loadBalancerClass", "may only be used when `type` is 'LoadBalancer'"));
       } else {
         String cls = RestKinds.str(spec, "loadBalancerClass");
-        for (String m : RestKinds.qualifiedName(cls)) {
+        for (String m : NameValidation.isQualifiedName(cls)) {
           errs.add(FieldError.invalid("spec.loadBalancerClass", cls, m));
         }
       }
@@ -695,7 +677,7 @@ public class ServiceKind extends KindDef {
           FieldError.notSupported("spec.internalTrafficPolicy", itp.asText(), TRAFFIC_POLICIES));
     }
 
-    errs.addAll(RestKinds.labels(spec.get("selector"), "spec.selector"));
+    errs.addAll(ObjectMetaValidation.validateLabels(spec.get("selector"), "spec.selector"));
     errs.addAll(validateClusterIPsRelatedFields(svc));
     return errs;
   }
@@ -896,6 +878,35 @@ public class ServiceKind extends KindDef {
     return errs;
   }
 
+  /**
+   * The checks validateServicePort and validateEndpointPort share: the name (required when there
+   * are several ports, a DNS label, unique among {@code names}), the port number and the protocol.
+   */
+  static void validatePortNameNumberProtocol(
+      JsonNode p, String path, int nPorts, Set<String> names, List<FieldError> errs) {
+    String pn = RestKinds.str(p, "name");
+    if (nPorts > 1 && pn.isEmpty()) {
+      errs.add(FieldError.required(path + ".name", ""));
+    } else if (!pn.isEmpty()) {
+      for (String m : NameValidation.isDns1123Label(pn)) {
+        errs.add(FieldError.invalid(path + ".name", pn, m));
+      }
+      if (!names.add(pn)) {
+        errs.add(FieldError.duplicate(path + ".name", pn));
+      }
+    }
+    long port = p.path("port").asLong(0);
+    for (String m : RestKinds.portNum(port)) {
+      errs.add(FieldError.invalid(path + ".port", port, m));
+    }
+    String proto = RestKinds.str(p, "protocol");
+    if (proto.isEmpty()) {
+      errs.add(FieldError.required(path + ".protocol", ""));
+    } else if (!PROTOCOLS.contains(proto)) {
+      errs.add(FieldError.notSupported(path + ".protocol", proto, PROTOCOLS));
+    }
+  }
+
   static List<FieldError> validateLoadBalancerClassUpdate(JsonNode old, JsonNode svc) {
     List<FieldError> errs = new ArrayList<>();
     if ("LoadBalancer".equals(type(old)) && "LoadBalancer".equals(type(svc))) {
@@ -960,7 +971,7 @@ public class ServiceKind extends KindDef {
         externalIP(obj),
         portStr,
         Tables.age(obj, now),
-        RestKinds.formatLabels(spec.get("selector")));
+        PodSpecs.formatLabels(spec.get("selector")));
   }
 
   /** getServiceExternalIP with wide output (the server always renders wide). */

@@ -6,6 +6,7 @@ import io.kpg.errors.FieldError;
 import io.kpg.kinds.core.RestKinds;
 import io.kpg.registry.KindDef;
 import io.kpg.registry.Tables;
+import io.kpg.registry.validation.NameValidation;
 import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -86,7 +87,7 @@ public class EndpointSliceKind extends KindDef {
             }
           }
           default -> {
-            for (String m : RestKinds.dns1123Subdomain(v)) {
+            for (String m : NameValidation.isDns1123Subdomain(v)) {
               errs.add(FieldError.invalid(ap, v, m));
             }
             if (!v.contains(".")) {
@@ -99,13 +100,13 @@ public class EndpointSliceKind extends KindDef {
       }
       String host = RestKinds.str(ep, "hostname");
       if (ep.hasNonNull("hostname")) {
-        for (String m : RestKinds.dns1123Label(host)) {
+        for (String m : NameValidation.isDns1123Label(host)) {
           errs.add(FieldError.invalid(p + ".hostname", host, m));
         }
       }
       String node = RestKinds.str(ep, "nodeName");
       if (ep.hasNonNull("nodeName")) {
-        for (String m : RestKinds.dns1123Subdomain(node)) {
+        for (String m : NameValidation.isDns1123Subdomain(node)) {
           errs.add(FieldError.invalid(p + ".nodeName", node, m));
         }
       }
@@ -120,7 +121,7 @@ public class EndpointSliceKind extends KindDef {
       String p = "ports[" + i++ + "]";
       String name = RestKinds.str(port, "name");
       if (!name.isEmpty()) {
-        for (String m : RestKinds.dns1123Label(name)) {
+        for (String m : NameValidation.isDns1123Label(name)) {
           errs.add(FieldError.invalid(p + ".name", name, m));
         }
       }

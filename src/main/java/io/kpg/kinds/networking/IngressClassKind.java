@@ -6,6 +6,7 @@ import io.kpg.errors.FieldError;
 import io.kpg.kinds.core.RestKinds;
 import io.kpg.registry.KindDef;
 import io.kpg.registry.Tables;
+import io.kpg.registry.validation.NameValidation;
 import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -40,7 +41,7 @@ public class IngressClassKind extends KindDef {
                 "must be a domain-prefixed path (such as \"acme.io/foo\")"));
       } else {
         String host = ctrl.substring(0, slash);
-        for (String m : RestKinds.dns1123Subdomain(host)) {
+        for (String m : NameValidation.isDns1123Subdomain(host)) {
           errs.add(FieldError.invalid("spec.controller", host, m));
         }
       }

@@ -6,6 +6,7 @@ import io.kpg.errors.FieldError;
 import io.kpg.kinds.core.RestKinds;
 import io.kpg.registry.KindDef;
 import io.kpg.registry.Tables;
+import io.kpg.registry.validation.NameValidation;
 import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -62,7 +63,7 @@ public class IngressKind extends KindDef {
     }
     if (spec.hasNonNull("ingressClassName")) {
       String cls = RestKinds.str(spec, "ingressClassName");
-      for (String m : RestKinds.dns1123Subdomain(cls)) {
+      for (String m : NameValidation.isDns1123Subdomain(cls)) {
         errs.add(FieldError.invalid("spec.ingressClassName", cls, m));
       }
     }
@@ -72,7 +73,7 @@ public class IngressKind extends KindDef {
       String host = RestKinds.str(rule, "host");
       if (!host.isEmpty()) {
         String check = host.startsWith("*.") ? host.substring(2) : host;
-        for (String m : RestKinds.dns1123Subdomain(check)) {
+        for (String m : NameValidation.isDns1123Subdomain(check)) {
           errs.add(FieldError.invalid(rp + ".host", host, m));
         }
       }
@@ -105,7 +106,7 @@ public class IngressKind extends KindDef {
       for (JsonNode host : RestKinds.items(tls.get("hosts"))) {
         String v = host.asText();
         String check = v.startsWith("*.") ? v.substring(2) : v;
-        for (String m : RestKinds.dns1123Subdomain(check)) {
+        for (String m : NameValidation.isDns1123Subdomain(check)) {
           errs.add(FieldError.invalid("spec.tls[" + t + "].hosts[" + h + "]", v, m));
         }
         h++;
@@ -128,7 +129,7 @@ public class IngressKind extends KindDef {
       if (name.isEmpty()) {
         errs.add(FieldError.required(path + ".service.name", ""));
       } else {
-        for (String m : RestKinds.dns1035Label(name)) {
+        for (String m : NameValidation.isDns1035Label(name)) {
           errs.add(FieldError.invalid(path + ".service.name", name, m));
         }
       }

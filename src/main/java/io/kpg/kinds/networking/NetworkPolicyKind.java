@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kpg.errors.FieldError;
+import io.kpg.kinds.core.PodSpecs;
 import io.kpg.kinds.core.RestKinds;
 import io.kpg.registry.KindDef;
 import io.kpg.registry.Tables;
@@ -118,7 +119,7 @@ public class NetworkPolicyKind extends KindDef {
   public List<Object> row(ObjectNode obj, Instant now) {
     return List.of(
         RestKinds.name(obj),
-        RestKinds.formatLabelSelector(RestKinds.node(obj, "spec", "podSelector")),
+        PodSpecs.formatLabelSelector(RestKinds.node(obj, "spec", "podSelector")),
         Tables.age(obj, now));
   }
 }

@@ -5,6 +5,7 @@ import io.kpg.errors.FieldError;
 import io.kpg.kinds.core.RestKinds;
 import io.kpg.registry.KindDef;
 import io.kpg.registry.Tables;
+import io.kpg.registry.validation.NameValidation;
 import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,7 +26,7 @@ public class RuntimeClassKind extends KindDef {
   public List<FieldError> validate(ObjectNode obj) {
     List<FieldError> errs = new ArrayList<>();
     String handler = RestKinds.str(obj, "handler");
-    for (String m : RestKinds.dns1123Label(handler)) {
+    for (String m : NameValidation.isDns1123Label(handler)) {
       errs.add(FieldError.invalid("handler", handler, m));
     }
     return errs;

@@ -6,6 +6,7 @@ import io.kpg.errors.FieldError;
 import io.kpg.kinds.core.RestKinds;
 import io.kpg.registry.KindDef;
 import io.kpg.registry.Tables;
+import io.kpg.registry.validation.NameValidation;
 import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -34,7 +35,8 @@ public class CSINodeKind extends KindDef {
         if (name.length() > 63) {
           errs.add(FieldError.tooLong(p + ".name", name, 63));
         }
-        for (String m : RestKinds.dns1123Subdomain(name.toLowerCase(java.util.Locale.ROOT))) {
+        for (String m :
+            NameValidation.isDns1123Subdomain(name.toLowerCase(java.util.Locale.ROOT))) {
           errs.add(FieldError.invalid(p + ".name", name, m));
         }
         if (!names.add(name)) {

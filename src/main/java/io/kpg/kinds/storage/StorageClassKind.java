@@ -5,6 +5,7 @@ import io.kpg.errors.FieldError;
 import io.kpg.kinds.core.RestKinds;
 import io.kpg.registry.KindDef;
 import io.kpg.registry.Tables;
+import io.kpg.registry.validation.NameValidation;
 import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -43,7 +44,7 @@ public class StorageClassKind extends KindDef {
     if (prov.isEmpty()) {
       errs.add(FieldError.required("provisioner", ""));
     } else {
-      for (String m : RestKinds.qualifiedName(prov.toLowerCase(Locale.ROOT))) {
+      for (String m : NameValidation.isQualifiedName(prov.toLowerCase(Locale.ROOT))) {
         errs.add(FieldError.invalid("provisioner", prov, m));
       }
     }

@@ -6,6 +6,7 @@ import io.kpg.errors.FieldError;
 import io.kpg.kinds.core.RestKinds;
 import io.kpg.registry.KindDef;
 import io.kpg.registry.Tables;
+import io.kpg.registry.validation.NameValidation;
 import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -36,7 +37,8 @@ public class VolumeAttachmentKind extends KindDef {
     if (attacher.isEmpty()) {
       errs.add(FieldError.required("spec.attacher", ""));
     } else {
-      for (String m : RestKinds.dns1123Subdomain(attacher.toLowerCase(java.util.Locale.ROOT))) {
+      for (String m :
+          NameValidation.isDns1123Subdomain(attacher.toLowerCase(java.util.Locale.ROOT))) {
         errs.add(FieldError.invalid("spec.attacher", attacher, m));
       }
     }
@@ -44,7 +46,7 @@ public class VolumeAttachmentKind extends KindDef {
     if (node.isEmpty()) {
       errs.add(FieldError.required("spec.nodeName", ""));
     } else {
-      for (String m : RestKinds.dns1123Subdomain(node)) {
+      for (String m : NameValidation.isDns1123Subdomain(node)) {
         errs.add(FieldError.invalid("spec.nodeName", node, m));
       }
     }
