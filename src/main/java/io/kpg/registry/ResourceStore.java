@@ -8,6 +8,7 @@ import io.kpg.errors.StatusException;
 import io.kpg.json.Json;
 import io.kpg.registry.admission.AdmissionChain;
 import io.kpg.registry.validation.ObjectMetaValidation;
+import io.kpg.schema.SchemaOrder;
 import io.kpg.server.Storage;
 import io.kpg.storage.ListPage;
 import io.kpg.storage.ListQuery;
@@ -71,7 +72,7 @@ public class ResourceStore {
     if (k.virtual()) {
       k.applyDefaults(obj);
       failIfInvalid(k, obj, k.validate(obj));
-      return canonicalOrder(k.review(ctx, obj));
+      return SchemaOrder.apply(k.review(ctx, obj), k.schema());
     }
     if (k.namespaced()) {
       md.put("namespace", ns);
@@ -98,7 +99,7 @@ public class ResourceStore {
     k.warnings(obj).forEach(ctx::warn);
     admission.validate(ctx, k, "CREATE", obj, null);
     String name = md.path("name").asText();
-    obj = canonicalOrder(obj);
+    obj = SchemaOrder.apply(obj, k.schema());
     if (ctx.dryRun()) {
       return obj;
     }
@@ -108,27 +109,6 @@ public class ResourceStore {
     } catch (StorageException e) {
       throw translate(e, k, name);
     }
-  }
-
-  /** Top-level fields in upstream's order: kind, apiVersion, metadata, the rest, status last. */
-  static ObjectNode canonicalOrder(ObjectNode obj) {
-    ObjectNode out = Json.object();
-    for (String f : List.of("kind", "apiVersion", "metadata")) {
-      if (obj.has(f)) {
-        out.set(f, obj.get(f));
-      }
-    }
-    obj.fields()
-        .forEachRemaining(
-            e -> {
-              if (!out.has(e.getKey()) && !e.getKey().equals("status")) {
-                out.set(e.getKey(), e.getValue());
-              }
-            });
-    if (obj.has("status")) {
-      out.set("status", obj.get("status"));
-    }
-    return out;
   }
 
   private static void fillSystemMeta(ObjectNode md) {
@@ -306,7 +286,7 @@ public class ResourceStore {
       k.warnings(next).forEach(ctx::warn);
     }
     admission.validate(ctx, k, "UPDATE", next, old);
-    next = canonicalOrder(next);
+    next = SchemaOrder.apply(next, k.schema());
     ResourceKey key = key(k, ns, name);
     boolean marked = oldMd.has("deletionTimestamp");
     if (marked && finalizers(next).isEmpty() && k.readyToRemove(next)) {
