@@ -225,6 +225,23 @@ class KubectlUserStoryIT {
 
     contains(ok(k, "explain", "deployment.spec"), "replicas", "selector", "template");
 
+    contains(ok(k, "run", "pod1", "-n", ns, "--image=nginx:1.25"), "pod/pod1 created");
+    Kubectl.Result pods = ok(k, "get", "pods", "-n", ns, "-o", "wide");
+    contains(pods, "pod1", "Pending", "NOMINATED NODE");
+    contains(
+        ok(
+            k,
+            "get",
+            "pod",
+            "pod1",
+            "-n",
+            ns,
+            "-o",
+            "jsonpath={.spec.serviceAccountName} {.status.phase} {.status.qosClass}"),
+        "default Pending BestEffort");
+    contains(ok(k, "describe", "pod", "pod1", "-n", ns), "Status:", "Pending", "QoS Class:");
+    contains(ok(k, "get", "all", "-n", ns), "pod/pod1", "service/web", "deployment.apps/web");
+
     // get -w shows changes live
     Path watchOut = Files.createTempFile("watch", ".out");
     Process w = k.start(watchOut, "get", "cm", "-n", ns, "-w");
