@@ -109,7 +109,7 @@ public class ControllerManager {
           leading = false;
           stopControllers();
         }
-        if (leading && System.currentTimeMillis() - lastCompaction > 60_000) {
+        if (leading && System.currentTimeMillis() - lastCompaction > 30_000) {
           lastCompaction = System.currentTimeMillis();
           storage.store().compact(retentionSeconds);
         }

@@ -26,6 +26,7 @@ import javax.sql.DataSource;
 public final class PgStore {
   private final DataSource ds;
   private final Committer committer;
+  private final ChangeLogMaintenance maintenance = new ChangeLogMaintenance();
 
   public PgStore(DataSource ds, Runnable afterCommit) {
     this.ds = ds;
@@ -56,17 +57,6 @@ public final class PgStore {
     try (Connection c = ds.getConnection();
         Statement st = c.createStatement();
         ResultSet rs = st.executeQuery(Sql.CURRENT_RV)) {
-      rs.next();
-      return rs.getLong(1);
-    } catch (SQLException e) {
-      throw unavailable(e);
-    }
-  }
-
-  public long compactedRv() {
-    try (Connection c = ds.getConnection();
-        Statement st = c.createStatement();
-        ResultSet rs = st.executeQuery(Sql.COMPACTED_RV)) {
       rs.next();
       return rs.getLong(1);
     } catch (SQLException e) {
@@ -286,35 +276,13 @@ public final class PgStore {
     }
   }
 
-  /** Deletes change-log rows older than the retention window; returns the new compacted rv. */
+  /**
+   * Maintains the change log (one replica at a time): partitions created ahead, history older than
+   * the retention window dropped; returns the compacted rv.
+   */
   public long compact(long retentionSeconds) {
-    try (Connection c = ds.getConnection()) {
-      c.setAutoCommit(false);
-      try {
-        long boundary;
-        try (PreparedStatement ps = c.prepareStatement(Sql.COMPACT_BOUNDARY)) {
-          ps.setLong(1, retentionSeconds);
-          try (ResultSet rs = ps.executeQuery()) {
-            rs.next();
-            boundary = rs.getLong(1);
-          }
-        }
-        if (boundary > 0) {
-          try (PreparedStatement ps = c.prepareStatement(Sql.COMPACT_MARK)) {
-            ps.setLong(1, boundary);
-            ps.executeUpdate();
-          }
-          try (PreparedStatement ps = c.prepareStatement(Sql.COMPACT_DELETE)) {
-            ps.setLong(1, boundary);
-            ps.executeUpdate();
-          }
-        }
-        c.commit();
-        return boundary;
-      } catch (SQLException e) {
-        c.rollback();
-        throw e;
-      }
+    try {
+      return maintenance.run(ds, retentionSeconds).compactedRv();
     } catch (SQLException e) {
       throw unavailable(e);
     }

@@ -37,10 +37,23 @@ final class Sql {
       "SELECT api_group, resource, count(*) FROM objects GROUP BY 1, 2 /* countObjects */";
   static final String COMPACTED_RV =
       "SELECT compacted_rv FROM compaction WHERE id = 1 /* compactedRv */";
-  static final String COMPACT_BOUNDARY =
-      "SELECT max(rv) FROM changes WHERE created_at < now() - make_interval(secs => ?)"
-          + " /* compactBoundary */";
-  static final String COMPACT_DELETE = "DELETE FROM changes WHERE rv <= ? /* compactDelete */";
+  static final String CLOSE_PARTITIONS =
+      "UPDATE change_partitions SET closed_at = now() WHERE closed_at IS NULL AND hi <= ? + 1"
+          + " /* closePartitions */";
+  static final String HIGHEST_PARTITION_END =
+      "SELECT coalesce(max(hi), 0) FROM change_partitions /* highestPartitionEnd */";
+  static final String ADD_PARTITION =
+      "INSERT INTO change_partitions (name, lo, hi) VALUES (?, ?, ?) /* addPartition */";
+  static final String EXPIRED_PARTITIONS =
+      "SELECT name, lo, hi FROM change_partitions WHERE closed_at < now() - make_interval(secs => ?)"
+          + " ORDER BY lo /* expiredPartitions */";
+  static final String REMOVE_PARTITION =
+      "DELETE FROM change_partitions WHERE name = ? /* removePartition */";
+  static final String DELETE_DEFAULT_BELOW =
+      "DELETE FROM changes_default WHERE rv < ? /* deleteDefaultBelow */";
+  static final String DEFAULT_BOUNDARY =
+      "SELECT coalesce(max(rv), 0) FROM changes_default WHERE created_at < now()"
+          + " - make_interval(secs => ?) /* defaultBoundary */";
   static final String COMPACT_MARK =
       "UPDATE compaction SET compacted_rv = greatest(compacted_rv, ?) WHERE id = 1"
           + " /* compactMark */";
