@@ -10,6 +10,7 @@ import io.kpg.errors.FieldError;
 import io.kpg.errors.StatusException;
 import io.kpg.json.BodyParser;
 import io.kpg.json.Json;
+import io.kpg.json.YamlBodies;
 import io.kpg.json.patch.JsonPatch;
 import io.kpg.json.patch.MergePatch;
 import io.kpg.json.patch.StrategicMergePatch;
@@ -37,7 +38,7 @@ import java.util.List;
 public class ApiHandler {
   static final String USER_KEY = "kpg.user";
   static final List<String> OBJECT_TYPES =
-      List.of("application/json", "application/vnd.kubernetes.protobuf");
+      List.of("application/json", "application/yaml", "application/vnd.kubernetes.protobuf");
   static final List<String> PATCH_TYPES =
       List.of(
           "application/json-patch+json",
@@ -340,6 +341,11 @@ public class ApiHandler {
     switch (ct) {
       case "application/json", "" -> {
         BodyParser.Parsed p = BodyParser.parse(bytes);
+        tree = p.tree();
+        dups = p.duplicates();
+      }
+      case "application/yaml" -> {
+        BodyParser.Parsed p = YamlBodies.parse(bytes);
         tree = p.tree();
         dups = p.duplicates();
       }

@@ -299,4 +299,33 @@ class SemanticsTest {
         v2proto.headers().firstValue("content-type").orElse(""));
     assertEquals("v1.33.0", api.get("/version").json().path("gitVersion").asText());
   }
+
+  @Test
+  void yamlBodies() {
+    String cm = "/api/v1/namespaces/" + ns("yaml") + "/configmaps";
+    String yaml =
+        "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: y\n  labels: &l\n    app: web\n"
+            + "  annotations: *l\ndata:\n  when: 2024-01-02T03:04:05Z\n  flag: \"yes\"\n";
+    Api.Resp r = api.send("POST", cm, "application/yaml", yaml, "application/json");
+    assertEquals(201, r.code(), r.body());
+    assertEquals("web", r.json().at("/metadata/annotations/app").asText());
+    assertEquals("2024-01-02T03:04:05Z", r.json().at("/data/when").asText());
+    Api.Resp bad =
+        api.send("POST", cm, "application/yaml", "metadata: [unclosed", "application/json");
+    assertEquals(400, bad.code(), bad.body());
+    Api.Resp two =
+        api.send(
+            "POST",
+            cm,
+            "application/yaml",
+            "metadata: {name: a}\n---\nmetadata: {name: b}\n",
+            "application/json");
+    assertEquals(400, two.code(), two.body());
+    String bomb =
+        "a: &a [x,x,x,x,x,x,x,x,x]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\n"
+            + "d: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]\ne: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d]\nf: &f [*e,*e,*e,*e,*e,*e,*e,*e,*e]\n"
+            + "g: &g [*f,*f,*f,*f,*f,*f,*f,*f,*f]\nh: [*g,*g,*g,*g,*g,*g,*g,*g,*g]\n";
+    Api.Resp lol = api.send("POST", cm, "application/yaml", bomb, "application/json");
+    assertEquals(400, lol.code(), lol.body());
+  }
 }
