@@ -76,10 +76,10 @@ public class KindCatalog {
     return byResource.get(key(group, version, plural));
   }
 
-  /** The kind with this group and Kind name (any served version), or null. */
-  public KindDef byKind(String group, String kind) {
+  /** The kind stored as {@code group/plural} (the storage key has no version), or null. */
+  public KindDef byResource(String group, String plural) {
     for (KindDef k : kinds) {
-      if (k.group().equals(group) && k.kind().equals(kind)) {
+      if (k.group().equals(group) && k.plural().equals(plural)) {
         return k;
       }
     }

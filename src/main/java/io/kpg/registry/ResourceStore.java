@@ -398,7 +398,17 @@ public class ResourceStore {
       try {
         boolean alreadyMarked = md.has("deletionTimestamp");
         ObjectNode marked = obj.deepCopy();
-        boolean keep = !finalizers(obj).isEmpty() || k.markForDeletion(marked);
+        // Orphan and Foreground are carried out by the garbage collector, through finalizers
+        String gcFinalizer =
+            switch (opts.propagationPolicy() == null ? "" : opts.propagationPolicy()) {
+              case "Orphan" -> ORPHAN_FINALIZER;
+              case "Foreground" -> FOREGROUND_FINALIZER;
+              default -> null;
+            };
+        if (gcFinalizer != null && !alreadyMarked && !finalizers(marked).contains(gcFinalizer)) {
+          ((ObjectNode) marked.get("metadata")).withArray("finalizers").add(gcFinalizer);
+        }
+        boolean keep = !finalizers(marked).isEmpty() || k.markForDeletion(marked);
         if (keep) {
           if (alreadyMarked && marked.equals(obj)) {
             return new Deleted(obj, true, uid);
@@ -429,6 +439,9 @@ public class ResourceStore {
       }
     }
   }
+
+  public static final String ORPHAN_FINALIZER = "orphan";
+  public static final String FOREGROUND_FINALIZER = "foregroundDeletion";
 
   /** DeleteOptions as far as kpg acts on them. */
   public record DeleteOptions(

@@ -28,6 +28,9 @@ public final class WatchCache {
   private long lastRv;
   private final Map<String, Set<Watcher>> watchers = new HashMap<>();
 
+  /** watchers of every resource (the garbage collector) */
+  private final Set<Watcher> global = new CopyOnWriteArraySet<>();
+
   public WatchCache(PgStore store, long startRv, int capacity) {
     this.store = store;
     this.floor = startRv;
@@ -46,6 +49,12 @@ public final class WatchCache {
         lastRv = c.rv();
         if (window.size() > capacity) {
           floor = window.removeFirst().rv();
+        }
+        for (Watcher w : global) {
+          if (!w.offer(c)) {
+            global.remove(w);
+            w.close();
+          }
         }
         Set<Watcher> ws = watchers.get(resourceId(c.key()));
         if (ws != null) {
@@ -100,6 +109,16 @@ public final class WatchCache {
       }
       from = upTo;
     }
+  }
+
+  /** Registers {@code w} for live changes of every resource, from now on. */
+  public synchronized long watchAll(Watcher w) {
+    global.add(w);
+    return lastRv;
+  }
+
+  public synchronized void unwatchAll(Watcher w) {
+    global.remove(w);
   }
 
   public synchronized void unwatch(String cluster, String group, String resource, Watcher w) {

@@ -328,4 +328,56 @@ class SemanticsTest {
     Api.Resp lol = api.send("POST", cm, "application/yaml", bomb, "application/json");
     assertEquals(400, lol.code(), lol.body());
   }
+
+  static String owned(String name, String ownerName, String ownerUid, String extra) {
+    return "{\"metadata\":{\"name\":\""
+        + name
+        + "\""
+        + extra
+        + ",\"ownerReferences\":[{\"apiVersion\":\"v1\","
+        + "\"kind\":\"ConfigMap\",\"name\":\""
+        + ownerName
+        + "\",\"uid\":\""
+        + ownerUid
+        + "\"}]}}";
+  }
+
+  @Test
+  void garbageCollectionFollowsPropagationPolicy() {
+    String cm = "/api/v1/namespaces/" + ns("gc") + "/configmaps";
+    // background: dependents follow their owner
+    String u1 =
+        api.post(cm, "{\"metadata\":{\"name\":\"o1\"}}").json().at("/metadata/uid").asText();
+    assertEquals(201, api.post(cm, owned("d1", "o1", u1, "")).code());
+    assertEquals(200, api.delete(cm + "/o1", "{\"propagationPolicy\":\"Background\"}").code());
+    await().atMost(Duration.ofSeconds(20)).until(() -> api.get(cm + "/d1").code() == 404);
+    // orphan: the owner goes, dependents stay without the reference
+    String u2 =
+        api.post(cm, "{\"metadata\":{\"name\":\"o2\"}}").json().at("/metadata/uid").asText();
+    assertEquals(201, api.post(cm, owned("d2", "o2", u2, "")).code());
+    Api.Resp orphan = api.delete(cm + "/o2", "{\"propagationPolicy\":\"Orphan\"}");
+    assertEquals(200, orphan.code(), orphan.body());
+    await().atMost(Duration.ofSeconds(20)).until(() -> api.get(cm + "/o2").code() == 404);
+    JsonNode d2 = api.get(cm + "/d2").json();
+    assertFalse(d2.at("/metadata/ownerReferences").isArray(), d2.toString());
+    // foreground: the owner waits for its dependents
+    String u3 =
+        api.post(cm, "{\"metadata\":{\"name\":\"o3\"}}").json().at("/metadata/uid").asText();
+    assertEquals(
+        201, api.post(cm, owned("d3", "o3", u3, ",\"finalizers\":[\"example.com/hold\"]")).code());
+    Api.Resp fg = api.delete(cm + "/o3", "{\"propagationPolicy\":\"Foreground\"}");
+    assertEquals(200, fg.code(), fg.body());
+    assertTrue(
+        fg.json().at("/metadata/finalizers").toString().contains("foregroundDeletion"), fg.body());
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> api.get(cm + "/d3").json().at("/metadata/deletionTimestamp").isTextual());
+    assertEquals(200, api.get(cm + "/o3").code());
+    assertEquals(
+        200,
+        api.patch(
+                cm + "/d3", "application/merge-patch+json", "{\"metadata\":{\"finalizers\":null}}")
+            .code());
+    await().atMost(Duration.ofSeconds(20)).until(() -> api.get(cm + "/o3").code() == 404);
+  }
 }

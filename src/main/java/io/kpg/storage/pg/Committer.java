@@ -166,14 +166,16 @@ public final class Committer {
             ins.setLong(6, next);
             ins.setString(7, labels(obj));
             ins.setString(8, data);
+            ins.setArray(9, c.createArrayOf("text", ownerUids(obj)));
             n = ins.executeUpdate();
           }
           case UPDATE -> {
             upd.setLong(1, next);
             upd.setString(2, labels(obj));
             upd.setString(3, data);
-            bindKeyAt(upd, 4, k);
-            upd.setLong(9, op.expectedRv());
+            upd.setArray(4, c.createArrayOf("text", ownerUids(obj)));
+            bindKeyAt(upd, 5, k);
+            upd.setLong(10, op.expectedRv());
             n = upd.executeUpdate();
           }
           case DELETE -> {
@@ -214,6 +216,18 @@ public final class Committer {
         ps.execute();
       }
     }
+  }
+
+  private static String[] ownerUids(ObjectNode obj) {
+    JsonNode refs = obj.path("metadata").path("ownerReferences");
+    List<String> uids = new ArrayList<>();
+    for (JsonNode r : refs) {
+      String uid = r.path("uid").asText("");
+      if (!uid.isEmpty()) {
+        uids.add(uid);
+      }
+    }
+    return uids.toArray(new String[0]);
   }
 
   private static String labels(ObjectNode obj) {

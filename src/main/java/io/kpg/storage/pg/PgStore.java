@@ -53,6 +53,29 @@ public final class PgStore {
     }
   }
 
+  /** Objects (any resource) naming {@code ownerUid} in their ownerReferences: key and JSON. */
+  public List<java.util.Map.Entry<ResourceKey, String>> dependents(
+      String cluster, String ownerUid) {
+    try (Connection c = ds.getConnection();
+        PreparedStatement ps = c.prepareStatement(Sql.DEPENDENTS)) {
+      ps.setString(1, cluster);
+      ps.setString(2, ownerUid);
+      List<java.util.Map.Entry<ResourceKey, String>> out = new ArrayList<>();
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.add(
+              java.util.Map.entry(
+                  new ResourceKey(
+                      cluster, rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)),
+                  rs.getString(5)));
+        }
+      }
+      return out;
+    } catch (SQLException e) {
+      throw unavailable(e);
+    }
+  }
+
   public long currentRv() {
     try (Connection c = ds.getConnection();
         Statement st = c.createStatement();

@@ -12,17 +12,22 @@ final class Sql {
   static final String LISTEN = "LISTEN kpg_changes";
 
   static final String INSERT_OBJECT =
-      "INSERT INTO objects (cluster, api_group, resource, namespace, name, rv, labels, data)"
-          + " VALUES (?, ?, ?, ?, ?, ?, ?::jsonb, ?) ON CONFLICT DO NOTHING /* insertObject */";
+      "INSERT INTO objects (cluster, api_group, resource, namespace, name, rv, labels, data,"
+          + " owner_uids) VALUES (?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?) ON CONFLICT DO NOTHING"
+          + " /* insertObject */";
   static final String UPDATE_OBJECT =
-      "UPDATE objects SET rv = ?, labels = ?::jsonb, data = ? WHERE cluster = ? AND api_group = ?"
-          + " AND resource = ? AND namespace = ? AND name = ? AND rv = ? /* updateObject */";
+      "UPDATE objects SET rv = ?, labels = ?::jsonb, data = ?, owner_uids = ? WHERE cluster = ?"
+          + " AND api_group = ? AND resource = ? AND namespace = ? AND name = ? AND rv = ?"
+          + " /* updateObject */";
   static final String DELETE_OBJECT =
       "DELETE FROM objects WHERE cluster = ? AND api_group = ? AND resource = ? AND namespace = ?"
           + " AND name = ? AND rv = ? /* deleteObject */";
   static final String INSERT_CHANGE =
       "INSERT INTO changes (rv, cluster, api_group, resource, namespace, name, type, data,"
           + " prev_data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) /* insertChange */";
+  static final String DEPENDENTS =
+      "SELECT api_group, resource, namespace, name, data FROM objects WHERE cluster = ? AND"
+          + " owner_uids @> ARRAY[?::text] /* dependents */";
   static final String GET_OBJECT =
       "SELECT rv, data FROM objects WHERE cluster = ? AND api_group = ? AND resource = ? AND"
           + " namespace = ? AND name = ? /* getObject */";
