@@ -380,4 +380,37 @@ class SemanticsTest {
             .code());
     await().atMost(Duration.ofSeconds(20)).until(() -> api.get(cm + "/o3").code() == 404);
   }
+
+  @Test
+  void serviceIpsAndNodePortsStayUnique() {
+    String n = ns("svc-alloc");
+    String svc = "/api/v1/namespaces/" + n + "/services";
+    String taken = io.kpg.kinds.core.ServiceKind.allocateClusterIP(n, "victim");
+    Api.Resp a =
+        api.post(
+            svc,
+            "{\"metadata\":{\"name\":\"taker\"},\"spec\":{\"clusterIP\":\""
+                + taken
+                + "\",\"type\":\"NodePort\",\"ports\":[{\"port\":80,\"nodePort\":30080}]}}");
+    assertEquals(201, a.code(), a.body());
+    Api.Resp v =
+        api.post(svc, "{\"metadata\":{\"name\":\"victim\"},\"spec\":{\"ports\":[{\"port\":80}]}}");
+    assertEquals(201, v.code(), v.body());
+    assertFalse(
+        taken.equals(v.json().at("/spec/clusterIP").asText()), "the hashed address was taken");
+    Api.Resp dupIp =
+        api.post(
+            svc,
+            "{\"metadata\":{\"name\":\"dup\"},\"spec\":{\"clusterIP\":\""
+                + taken
+                + "\",\"ports\":[{\"port\":80}]}}");
+    assertEquals(422, dupIp.code(), dupIp.body());
+    assertTrue(dupIp.body().contains("provided IP is already allocated"), dupIp.body());
+    Api.Resp dupPort =
+        api.post(
+            svc,
+            "{\"metadata\":{\"name\":\"dup2\"},\"spec\":{\"type\":\"NodePort\","
+                + "\"ports\":[{\"port\":80,\"nodePort\":30080}]}}");
+    assertEquals(422, dupPort.code(), dupPort.body());
+  }
 }

@@ -117,7 +117,7 @@ public class ServiceKind extends KindDef {
             && RestKinds.size(RestKinds.node(svc, "spec", "externalIPs")) > 0);
   }
 
-  private static List<String> strings(JsonNode arr) {
+  static List<String> strings(JsonNode arr) {
     List<String> out = new ArrayList<>();
     RestKinds.items(arr).forEach(n -> out.add(n.asText()));
     return out;
@@ -400,17 +400,25 @@ public class ServiceKind extends KindDef {
 
   /** An address inside {@link #SERVICE_CIDR} derived from the service's identity. */
   public static String allocateClusterIP(String namespace, String name) {
+    return clusterIPCandidate(namespace, name, 0);
+  }
+
+  /**
+   * The {@code attempt}-th address to try for a service: its hashed address, then the ones after it
+   * (the {@link ServiceAllocations} admission probes until one is free).
+   */
+  static String clusterIPCandidate(String namespace, String name, long attempt) {
     long offset;
-    if ("default".equals(namespace) && "kubernetes".equals(name)) {
+    if ("default".equals(namespace) && "kubernetes".equals(name) && attempt == 0) {
       offset = 1;
     } else {
       // skip the network address, the kubernetes service's address and the broadcast address
-      offset = 2 + Math.floorMod(hash(namespace + "/" + name), CIDR_SIZE - 3);
+      offset = 2 + Math.floorMod(hash(namespace + "/" + name) + attempt, CIDR_SIZE - 3);
     }
     return ipv4(CIDR_BASE + offset);
   }
 
-  private static long allocateNodePort(String key, Set<Long> taken) {
+  static long allocateNodePort(String key, Set<Long> taken) {
     int range = NODE_PORT_MAX - NODE_PORT_MIN + 1;
     long start = Math.floorMod(hash(key), (long) range);
     for (int i = 0; i < range; i++) {
