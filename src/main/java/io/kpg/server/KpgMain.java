@@ -18,6 +18,9 @@ import java.sql.DriverManager;
  */
 @QuarkusMain
 public class KpgMain {
+  /** Released once the server has stopped using the database. */
+  static final java.util.concurrent.CountDownLatch STORAGE_STOPPED =
+      new java.util.concurrent.CountDownLatch(1);
 
   public static void main(String... args) throws Exception {
     Path dataDir = Path.of(setting("kpg.data-dir", "KPG_DATA_DIR", ".kpg")).toAbsolutePath();
@@ -31,7 +34,19 @@ public class KpgMain {
       embedded = EmbeddedPostgres.start(Bootstrap.postgresDir(dataDir));
       db = new DatabaseUrl(embedded.jdbcUrl(), embedded.user(), embedded.password());
       EmbeddedPostgres pg = embedded;
-      Runtime.getRuntime().addShutdownHook(new Thread(pg::stop, "kpg-postgres-stop"));
+      // stop the database after the server has let go of it (hooks run concurrently)
+      Runtime.getRuntime()
+          .addShutdownHook(
+              new Thread(
+                  () -> {
+                    try {
+                      STORAGE_STOPPED.await(15, java.util.concurrent.TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                      Thread.currentThread().interrupt();
+                    }
+                    pg.stop();
+                  },
+                  "kpg-postgres-stop"));
       System.out.println(
           "kpg: started embedded PostgreSQL in " + pg.dataDir() + " on port " + pg.port());
     } else {

@@ -53,6 +53,7 @@ public class Storage {
   void stop(@Observes ShutdownEvent ev) {
     feed.stop();
     store.stop();
+    KpgMain.STORAGE_STOPPED.countDown();
   }
 
   public PgStore store() {

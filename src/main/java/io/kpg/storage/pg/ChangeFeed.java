@@ -59,6 +59,11 @@ public final class ChangeFeed {
   public void stop() {
     running = false;
     thread.interrupt();
+    try {
+      thread.join(2000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   private void run() {
