@@ -130,7 +130,21 @@ final class PatchMetadata {
     return FIELDS.get(definition + "." + field);
   }
 
-  /** Adds required fields and enums to a freshly built definition. */
+  static {
+    for (String line : RequiredFieldsData.LINES.split("\n")) {
+      String[] parts = line.strip().split(" ");
+      if (parts.length == 2) {
+        Set<String> fields = new java.util.HashSet<>(Set.of(parts[1].split(",")));
+        Set<String> known = REQUIRED.get(parts[0]);
+        if (known != null) {
+          fields.addAll(known);
+        }
+        REQUIRED.put(parts[0], Set.copyOf(fields));
+      }
+    }
+  }
+
+  /** Adds the required fields to a freshly built definition. */
   static void decorate(String definition, Schema s) {
     Set<String> req = REQUIRED.get(definition);
     if (req != null) {

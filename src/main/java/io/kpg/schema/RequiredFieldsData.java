@@ -1,0 +1,150 @@
+package io.kpg.schema;
+
+/**
+ * Which fields the published schemas of the core, apps and autoscaling/v1 types mark as required
+ * (the protobuf descriptors do not say). One line per definition: its name, then the required JSON
+ * field names, comma-separated.
+ */
+final class RequiredFieldsData {
+  private RequiredFieldsData() {}
+
+  static final String LINES =
+      """
+    io.k8s.api.apps.v1.ControllerRevision revision
+    io.k8s.api.apps.v1.ControllerRevisionList items
+    io.k8s.api.apps.v1.DaemonSetCondition status,type
+    io.k8s.api.apps.v1.DaemonSetList items
+    io.k8s.api.apps.v1.DaemonSetSpec selector,template
+    io.k8s.api.apps.v1.DaemonSetStatus currentNumberScheduled,desiredNumberScheduled,numberMisscheduled,numberReady
+    io.k8s.api.apps.v1.DeploymentCondition status,type
+    io.k8s.api.apps.v1.DeploymentList items
+    io.k8s.api.apps.v1.DeploymentSpec selector,template
+    io.k8s.api.apps.v1.ReplicaSetCondition status,type
+    io.k8s.api.apps.v1.ReplicaSetList items
+    io.k8s.api.apps.v1.ReplicaSetSpec selector
+    io.k8s.api.apps.v1.ReplicaSetStatus replicas
+    io.k8s.api.apps.v1.StatefulSetCondition status,type
+    io.k8s.api.apps.v1.StatefulSetList items
+    io.k8s.api.apps.v1.StatefulSetSpec selector,serviceName,template
+    io.k8s.api.apps.v1.StatefulSetStatus replicas
+    io.k8s.api.authentication.v1.TokenRequest spec
+    io.k8s.api.authentication.v1.TokenRequestSpec audiences
+    io.k8s.api.authentication.v1.TokenRequestStatus expirationTimestamp,token
+    io.k8s.api.autoscaling.v1.CrossVersionObjectReference kind,name
+    io.k8s.api.autoscaling.v1.HorizontalPodAutoscalerList items
+    io.k8s.api.autoscaling.v1.HorizontalPodAutoscalerSpec maxReplicas,scaleTargetRef
+    io.k8s.api.autoscaling.v1.HorizontalPodAutoscalerStatus currentReplicas,desiredReplicas
+    io.k8s.api.autoscaling.v1.ScaleStatus replicas
+    io.k8s.api.core.v1.AWSElasticBlockStoreVolumeSource volumeID
+    io.k8s.api.core.v1.AttachedVolume devicePath,name
+    io.k8s.api.core.v1.AzureDiskVolumeSource diskName,diskURI
+    io.k8s.api.core.v1.AzureFilePersistentVolumeSource secretName,shareName
+    io.k8s.api.core.v1.AzureFileVolumeSource secretName,shareName
+    io.k8s.api.core.v1.Binding target
+    io.k8s.api.core.v1.CSIPersistentVolumeSource driver,volumeHandle
+    io.k8s.api.core.v1.CSIVolumeSource driver
+    io.k8s.api.core.v1.CephFSPersistentVolumeSource monitors
+    io.k8s.api.core.v1.CephFSVolumeSource monitors
+    io.k8s.api.core.v1.CinderPersistentVolumeSource volumeID
+    io.k8s.api.core.v1.CinderVolumeSource volumeID
+    io.k8s.api.core.v1.ComponentCondition status,type
+    io.k8s.api.core.v1.ComponentStatusList items
+    io.k8s.api.core.v1.ConfigMapKeySelector key
+    io.k8s.api.core.v1.ConfigMapList items
+    io.k8s.api.core.v1.ConfigMapNodeConfigSource kubeletConfigKey,name,namespace
+    io.k8s.api.core.v1.Container name
+    io.k8s.api.core.v1.ContainerPort containerPort
+    io.k8s.api.core.v1.ContainerStateTerminated exitCode
+    io.k8s.api.core.v1.ContainerStatus image,imageID,name,ready,restartCount
+    io.k8s.api.core.v1.DaemonEndpoint Port
+    io.k8s.api.core.v1.DownwardAPIVolumeFile path
+    io.k8s.api.core.v1.EndpointAddress ip
+    io.k8s.api.core.v1.EndpointPort port
+    io.k8s.api.core.v1.EndpointsList items
+    io.k8s.api.core.v1.EnvVar name
+    io.k8s.api.core.v1.EphemeralContainer name
+    io.k8s.api.core.v1.Event involvedObject,metadata
+    io.k8s.api.core.v1.EventList items
+    io.k8s.api.core.v1.FlexPersistentVolumeSource driver
+    io.k8s.api.core.v1.FlexVolumeSource driver
+    io.k8s.api.core.v1.GCEPersistentDiskVolumeSource pdName
+    io.k8s.api.core.v1.GRPCAction port
+    io.k8s.api.core.v1.GitRepoVolumeSource repository
+    io.k8s.api.core.v1.GlusterfsPersistentVolumeSource endpoints,path
+    io.k8s.api.core.v1.GlusterfsVolumeSource endpoints,path
+    io.k8s.api.core.v1.HTTPGetAction port
+    io.k8s.api.core.v1.HTTPHeader name,value
+    io.k8s.api.core.v1.HostPathVolumeSource path
+    io.k8s.api.core.v1.ISCSIPersistentVolumeSource iqn,lun,targetPortal
+    io.k8s.api.core.v1.ISCSIVolumeSource iqn,lun,targetPortal
+    io.k8s.api.core.v1.KeyToPath key,path
+    io.k8s.api.core.v1.LimitRangeItem type
+    io.k8s.api.core.v1.LimitRangeList items
+    io.k8s.api.core.v1.LimitRangeSpec limits
+    io.k8s.api.core.v1.LocalVolumeSource path
+    io.k8s.api.core.v1.NFSVolumeSource path,server
+    io.k8s.api.core.v1.NamespaceCondition status,type
+    io.k8s.api.core.v1.NamespaceList items
+    io.k8s.api.core.v1.NodeAddress address,type
+    io.k8s.api.core.v1.NodeCondition status,type
+    io.k8s.api.core.v1.NodeList items
+    io.k8s.api.core.v1.NodeSelector nodeSelectorTerms
+    io.k8s.api.core.v1.NodeSelectorRequirement key,operator
+    io.k8s.api.core.v1.NodeSystemInfo architecture,bootID,containerRuntimeVersion,kernelVersion,kubeProxyVersion,kubeletVersion,machineID,operatingSystem,osImage,systemUUID
+    io.k8s.api.core.v1.ObjectFieldSelector fieldPath
+    io.k8s.api.core.v1.PersistentVolumeClaimCondition status,type
+    io.k8s.api.core.v1.PersistentVolumeClaimList items
+    io.k8s.api.core.v1.PersistentVolumeClaimTemplate spec
+    io.k8s.api.core.v1.PersistentVolumeClaimVolumeSource claimName
+    io.k8s.api.core.v1.PersistentVolumeList items
+    io.k8s.api.core.v1.PhotonPersistentDiskVolumeSource pdID
+    io.k8s.api.core.v1.PodAffinityTerm topologyKey
+    io.k8s.api.core.v1.PodCondition status,type
+    io.k8s.api.core.v1.PodList items
+    io.k8s.api.core.v1.PodOS name
+    io.k8s.api.core.v1.PodReadinessGate conditionType
+    io.k8s.api.core.v1.PodResourceClaim name
+    io.k8s.api.core.v1.PodSchedulingGate name
+    io.k8s.api.core.v1.PodSpec containers
+    io.k8s.api.core.v1.PodTemplateList items
+    io.k8s.api.core.v1.PortStatus port,protocol
+    io.k8s.api.core.v1.PortworxVolumeSource volumeID
+    io.k8s.api.core.v1.PreferredSchedulingTerm preference,weight
+    io.k8s.api.core.v1.QuobyteVolumeSource registry,volume
+    io.k8s.api.core.v1.RBDPersistentVolumeSource image,monitors
+    io.k8s.api.core.v1.RBDVolumeSource image,monitors
+    io.k8s.api.core.v1.ReplicationControllerCondition status,type
+    io.k8s.api.core.v1.ReplicationControllerList items
+    io.k8s.api.core.v1.ReplicationControllerStatus replicas
+    io.k8s.api.core.v1.ResourceClaim name
+    io.k8s.api.core.v1.ResourceFieldSelector resource
+    io.k8s.api.core.v1.ResourceQuotaList items
+    io.k8s.api.core.v1.ScaleIOPersistentVolumeSource gateway,secretRef,system
+    io.k8s.api.core.v1.ScaleIOVolumeSource gateway,secretRef,system
+    io.k8s.api.core.v1.ScopedResourceSelectorRequirement operator,scopeName
+    io.k8s.api.core.v1.SeccompProfile type
+    io.k8s.api.core.v1.SecretKeySelector key
+    io.k8s.api.core.v1.SecretList items
+    io.k8s.api.core.v1.ServiceAccountList items
+    io.k8s.api.core.v1.ServiceAccountTokenProjection path
+    io.k8s.api.core.v1.ServiceList items
+    io.k8s.api.core.v1.ServicePort port
+    io.k8s.api.core.v1.Sysctl name,value
+    io.k8s.api.core.v1.TCPSocketAction port
+    io.k8s.api.core.v1.Taint effect,key
+    io.k8s.api.core.v1.TopologySpreadConstraint maxSkew,topologyKey,whenUnsatisfiable
+    io.k8s.api.core.v1.TypedLocalObjectReference kind,name
+    io.k8s.api.core.v1.TypedObjectReference kind,name
+    io.k8s.api.core.v1.Volume name
+    io.k8s.api.core.v1.VolumeDevice devicePath,name
+    io.k8s.api.core.v1.VolumeMount mountPath,name
+    io.k8s.api.core.v1.VsphereVirtualDiskVolumeSource volumePath
+    io.k8s.api.core.v1.WeightedPodAffinityTerm podAffinityTerm,weight
+    io.k8s.apimachinery.pkg.apis.meta.v1.APIResource kind,name,namespaced,singularName,verbs
+    io.k8s.apimachinery.pkg.apis.meta.v1.APIResourceList groupVersion,resources
+    io.k8s.apimachinery.pkg.apis.meta.v1.Condition lastTransitionTime,message,reason,status,type
+    io.k8s.apimachinery.pkg.apis.meta.v1.LabelSelectorRequirement key,operator
+    io.k8s.apimachinery.pkg.apis.meta.v1.OwnerReference apiVersion,kind,name,uid
+    io.k8s.apimachinery.pkg.apis.meta.v1.WatchEvent object,type
+      """;
+}
