@@ -115,15 +115,7 @@ public class Discovery {
       r.put("singularName", k.singular());
       r.put("namespaced", k.namespaced());
       r.put("kind", k.kind());
-      verbs(r.putArray("verbs"), k.verbs());
-      if (!k.shortNames().isEmpty()) {
-        ArrayNode sn = r.putArray("shortNames");
-        k.shortNames().forEach(sn::add);
-      }
-      if (!k.categories().isEmpty()) {
-        ArrayNode c = r.putArray("categories");
-        k.categories().forEach(c::add);
-      }
+      traits(r, k);
       r.put("storageVersionHash", storageHash(k));
       for (String sub : subresources(k)) {
         ObjectNode s = res.addObject();
@@ -153,6 +145,19 @@ public class Discovery {
     }
     o.set("preferredVersion", vs.get(0).deepCopy());
     return o;
+  }
+
+  /** verbs, short names and categories: the same in legacy and aggregated discovery */
+  private static void traits(ObjectNode r, KindDef k) {
+    verbs(r.putArray("verbs"), k.verbs());
+    if (!k.shortNames().isEmpty()) {
+      ArrayNode sn = r.putArray("shortNames");
+      k.shortNames().forEach(sn::add);
+    }
+    if (!k.categories().isEmpty()) {
+      ArrayNode c = r.putArray("categories");
+      k.categories().forEach(c::add);
+    }
   }
 
   private static void verbs(ArrayNode arr, java.util.Collection<String> verbs) {
@@ -272,15 +277,7 @@ public class Discovery {
           rk.put("kind", k.kind());
           r.put("scope", k.namespaced() ? "Namespaced" : "Cluster");
           r.put("singularResource", k.singular());
-          verbs(r.putArray("verbs"), k.verbs());
-          if (!k.shortNames().isEmpty()) {
-            ArrayNode sn = r.putArray("shortNames");
-            k.shortNames().forEach(sn::add);
-          }
-          if (!k.categories().isEmpty()) {
-            ArrayNode c = r.putArray("categories");
-            k.categories().forEach(c::add);
-          }
+          traits(r, k);
           List<String> subs = subresources(k);
           if (!subs.isEmpty()) {
             ArrayNode sa = r.putArray("subresources");
