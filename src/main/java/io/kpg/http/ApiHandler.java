@@ -206,7 +206,12 @@ public class ApiHandler {
     }
     ObjectNode obj = store.getObject(k, info.namespace(), info.name());
     if (info.subresource().equals("scale")) {
-      Responses.json(rc, 200, Scales.toScale(k, obj), List.of());
+      ObjectNode scale = Scales.toScale(k, obj);
+      if (out.form() == Output.Form.YAML) {
+        Responses.yaml(rc, 200, scale, List.of());
+      } else {
+        Responses.json(rc, 200, scale, List.of());
+      }
       return;
     }
     writeObject(rc, 200, k, obj, out, List.of());
@@ -225,6 +230,7 @@ public class ApiHandler {
       }
       case METADATA ->
           Responses.json(rc, code, TableWriter.partial(obj, out.metaVersion()), warnings);
+      case YAML -> Responses.yaml(rc, code, obj, warnings);
       default -> Responses.json(rc, code, obj, warnings);
     }
   }
@@ -267,6 +273,20 @@ public class ApiHandler {
     List<ObjectNode> objs = new ArrayList<>();
     for (String s : page.items()) {
       objs.add(Json.parseTrusted(s));
+    }
+    if (out.form() == Output.Form.YAML) {
+      ObjectNode list = Json.object();
+      list.put("kind", k.kind() + "List");
+      list.put("apiVersion", k.apiVersion());
+      ObjectNode md = list.putObject("metadata");
+      md.put("resourceVersion", rv);
+      if (cont != null) {
+        md.put("continue", cont);
+        md.put("remainingItemCount", page.remaining());
+      }
+      list.putArray("items").addAll(objs);
+      Responses.yaml(rc, 200, list, List.of());
+      return;
     }
     ObjectNode body;
     if (out.form() == Output.Form.TABLE) {

@@ -12,11 +12,14 @@ import java.util.Map;
 public record Output(Form form, String metaVersion) {
   public enum Form {
     OBJECT,
+    /** the plain object as YAML */
+    YAML,
     TABLE,
     METADATA
   }
 
   public static final Output OBJECT = new Output(Form.OBJECT, null);
+  public static final Output YAML = new Output(Form.YAML, null);
 
   public static Output negotiate(String accept, boolean tableAllowed) {
     if (accept == null || accept.isBlank()) {
@@ -31,6 +34,9 @@ public record Output(Form form, String metaVersion) {
         if (kv.length == 2) {
           params.put(kv[0].trim().toLowerCase(), kv[1].trim());
         }
+      }
+      if (type.equals("application/yaml") && !params.containsKey("as")) {
+        return YAML;
       }
       boolean jsonish =
           type.equals("application/json") || type.equals("*/*") || type.equals("application/*");

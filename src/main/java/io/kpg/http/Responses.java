@@ -7,6 +7,8 @@ import io.kpg.json.Json;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
 import java.util.List;
+import org.yaml.snakeyaml.DumperOptions;
+import org.yaml.snakeyaml.Yaml;
 
 /** Writes API responses: JSON bodies, Status errors and Warning headers. */
 final class Responses {
@@ -16,13 +18,28 @@ final class Responses {
     raw(rc, code, Json.write(body), warnings);
   }
 
+  /** The object as YAML (block style), for clients that ask for application/yaml. */
+  static void yaml(RoutingContext rc, int code, JsonNode body, List<String> warnings) {
+    DumperOptions opts = new DumperOptions();
+    opts.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
+    opts.setIndent(2);
+    opts.setIndicatorIndent(0);
+    String text = new Yaml(opts).dump(Json.MAPPER.convertValue(body, Object.class));
+    send(rc, code, "application/yaml", text, warnings);
+  }
+
   static void raw(RoutingContext rc, int code, String body, List<String> warnings) {
+    send(rc, code, "application/json", body, warnings);
+  }
+
+  private static void send(
+      RoutingContext rc, int code, String contentType, String body, List<String> warnings) {
     HttpServerResponse r = rc.response();
     if (r.ended()) {
       return;
     }
     r.setStatusCode(code);
-    r.putHeader("Content-Type", "application/json");
+    r.putHeader("Content-Type", contentType);
     r.putHeader("Cache-Control", "no-cache, private");
     for (String w : warnings) {
       r.headers().add("Warning", warning(w));

@@ -66,6 +66,9 @@ public class WatchService {
   Plan plan(RoutingContext rc, RequestInfo info, KindDef k) {
     HttpServerRequest req = rc.request();
     Output out = Output.negotiate(req.getHeader("Accept"), true);
+    if (out.form() == Output.Form.YAML) {
+      throw Errors.notAcceptable("watches are served as application/json");
+    }
     String rvParam = req.getParam("resourceVersion");
     String match = req.getParam("resourceVersionMatch");
     boolean sendInitial = "true".equals(req.getParam("sendInitialEvents"));
