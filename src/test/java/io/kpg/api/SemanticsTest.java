@@ -310,6 +310,14 @@ class SemanticsTest {
     assertEquals(201, r.code(), r.body());
     assertEquals("web", r.json().at("/metadata/annotations/app").asText());
     assertEquals("2024-01-02T03:04:05Z", r.json().at("/data/when").asText());
+    Api.Resp asYaml = api.send("GET", cm + "/y", null, null, "application/yaml");
+    assertEquals(200, asYaml.code());
+    assertEquals("application/yaml", asYaml.headers().firstValue("content-type").orElse(""));
+    assertTrue(
+        asYaml.body().startsWith("kind: ConfigMap\napiVersion: v1\nmetadata:\n  name: y\n"),
+        asYaml.body());
+    assertTrue(
+        api.send("GET", cm, null, null, "application/yaml").body().contains("kind: ConfigMapList"));
     Api.Resp bad =
         api.send("POST", cm, "application/yaml", "metadata: [unclosed", "application/json");
     assertEquals(400, bad.code(), bad.body());
