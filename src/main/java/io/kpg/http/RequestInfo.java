@@ -24,6 +24,9 @@ public record RequestInfo(
   /** Parses a path; returns a non-resource request for anything that is not /api or /apis. */
   public static RequestInfo parse(String method, String path, boolean watchParam) {
     String[] raw = path.replaceAll("^/+|/+$", "").split("/");
+    for (int s = 0; s < raw.length; s++) {
+      raw[s] = unescape(raw[s]);
+    }
     if (raw.length == 0 || !(raw[0].equals("api") || raw[0].equals("apis"))) {
       return nonResource(method, path);
     }
@@ -78,5 +81,28 @@ public record RequestInfo(
 
   private static RequestInfo nonResource(String method, String path) {
     return new RequestInfo(false, path, method.toLowerCase(), "", "", "", "", "", "", 0);
+  }
+
+  /** Percent-decoding of one path segment ({@code +} stays a plus, as in paths). */
+  static String unescape(String segment) {
+    if (segment.indexOf('%') < 0) {
+      return segment;
+    }
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    for (int i = 0; i < segment.length(); i++) {
+      char c = segment.charAt(i);
+      if (c == '%' && i + 2 < segment.length()) {
+        int hi = Character.digit(segment.charAt(i + 1), 16);
+        int lo = Character.digit(segment.charAt(i + 2), 16);
+        if (hi >= 0 && lo >= 0) {
+          out.write(hi * 16 + lo);
+          i += 2;
+          continue;
+        }
+      }
+      byte[] b = String.valueOf(c).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      out.write(b, 0, b.length);
+    }
+    return out.toString(java.nio.charset.StandardCharsets.UTF_8);
   }
 }
