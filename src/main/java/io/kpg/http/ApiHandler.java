@@ -618,6 +618,7 @@ public class ApiHandler {
     java.util.function.Predicate<List<String>> keep =
         target == Target.STATUS ? Scope.status() : Scope.main(k.hasStatus());
     String subresource = target == Target.STATUS ? "status" : null;
+    String pinnedRv = config.path("metadata").path("resourceVersion").asText("");
     ObjectNode existing = null;
     try {
       existing = store.getObject(k, info.namespace(), info.name());
@@ -654,6 +655,10 @@ public class ApiHandler {
             info.name(),
             target,
             current -> {
+              if (!pinnedRv.isEmpty()
+                  && !pinnedRv.equals(current.path("metadata").path("resourceVersion").asText())) {
+                throw Errors.conflict(k.group(), k.plural(), info.name(), Errors.MODIFIED);
+              }
               List<ManagedEntry> managed;
               try {
                 managed = ManagedEntry.parse(current.path("metadata").get("managedFields"));
@@ -680,7 +685,7 @@ public class ApiHandler {
               return next;
             },
             null,
-            false);
+            !pinnedRv.isEmpty());
     actx.warnings().forEach(ctx::warn);
     writeObject(rc, 200, k, w.object(), out, ctx.warnings());
   }

@@ -202,5 +202,14 @@ class ServerSideApplyTest {
             "{\"apiVersion\":\"v1\",\"kind\":\"ConfigMap\",\"metadata\":{\"name\":\"d\"},\"data\":{\"x\":\"y\"}}");
     assertEquals(201, dry.code(), dry.body());
     assertEquals(404, api.get(cms + "/d").code());
+
+    // a resourceVersion in the configuration is a precondition
+    Api.Resp stale =
+        api.patch(
+            cms + "/c?fieldManager=kubectl",
+            APPLY,
+            "{\"apiVersion\":\"v1\",\"kind\":\"ConfigMap\",\"metadata\":{\"name\":\"c\",\"resourceVersion\":\"1\"},\"data\":{\"x\":\"y\"}}");
+    assertEquals(409, stale.code(), stale.body());
+    assertTrue(stale.json().path("message").asText().contains("the object has been modified"));
   }
 }

@@ -188,6 +188,41 @@ class SsaTest {
   }
 
   @Test
+  void setListsMergeAsUnionsAndSeveralConflictsAreListed() {
+    ObjectNode live =
+        apply(
+                null,
+                json(
+                    "{'apiVersion':'apps/v1','kind':'Deployment','metadata':{'name':'web',"
+                        + "'finalizers':['a']},'spec':{'replicas':1,'paused':false}}"),
+                "one",
+                false)
+            .object();
+    Apply.Result r =
+        apply(
+            live,
+            json(
+                "{'apiVersion':'apps/v1','kind':'Deployment','metadata':{'name':'web',"
+                    + "'finalizers':['b']},'spec':{'replicas':2,'paused':true}}"),
+            "two",
+            false);
+    assertEquals(2, r.conflicts().size());
+    assertEquals(
+        "Apply failed with 2 conflicts: conflicts with \"one\":\n- .spec.paused\n- .spec.replicas",
+        Apply.conflictError(r.conflicts()).getMessage());
+    Apply.Result f =
+        apply(
+            live,
+            json(
+                "{'apiVersion':'apps/v1','kind':'Deployment','metadata':{'name':'web',"
+                    + "'finalizers':['b']}}"),
+            "two",
+            false);
+    assertTrue(f.ok());
+    assertEquals("[\"a\",\"b\"]", Json.write(f.object().at("/metadata/finalizers")));
+  }
+
+  @Test
   void updateConflictMessageNamesVersion() {
     ObjectNode live = deploy(2, "nginx", null);
     List<ManagedEntry> m =
