@@ -23,6 +23,9 @@ import io.kpg.registry.ResourceStore;
 import io.kpg.registry.ResourceStore.DeleteOptions;
 import io.kpg.registry.ResourceStore.Target;
 import io.kpg.schema.SchemaCheck;
+import io.kpg.ssa.Apply;
+import io.kpg.ssa.ManagedEntry;
+import io.kpg.ssa.Scope;
 import io.kpg.storage.ListPage;
 import io.kpg.storage.StorageException;
 import io.vertx.core.buffer.Buffer;
@@ -43,7 +46,8 @@ public class ApiHandler {
       List.of(
           "application/json-patch+json",
           "application/merge-patch+json",
-          "application/strategic-merge-patch+json");
+          "application/strategic-merge-patch+json",
+          "application/apply-patch+yaml");
 
   @Inject KindCatalog catalog;
   @Inject ResourceStore store;
@@ -508,6 +512,17 @@ public class ApiHandler {
     if (!PATCH_TYPES.contains(ct)) {
       throw Errors.unsupportedMediaType(ct, PATCH_TYPES);
     }
+    if (ct.equals("application/apply-patch+yaml")) {
+      serverSideApply(rc, info, k, ctx, out);
+      return;
+    }
+    if (rc.request().getParam("force") != null) {
+      throw Errors.invalid(
+          "meta.k8s.io",
+          "PatchOptions",
+          "",
+          List.of(FieldError.forbidden("force", "may not be specified for non-apply patch")));
+    }
     BodyParser.Parsed p = BodyParser.parse(bodyBytes(rc));
     JsonNode patch = p.tree();
     if (!ct.equals("application/json-patch+json") && !patch.isObject()) {
@@ -554,6 +569,124 @@ public class ApiHandler {
     if (!p.duplicates().isEmpty() && ctx.fieldValidation() == FieldValidation.WARN) {
       p.duplicates().forEach(d -> ctx.warn("duplicate field \"" + d + "\""));
     }
+    writeObject(rc, 200, k, w.object(), out, ctx.warnings());
+  }
+
+  /** PATCH with application/apply-patch+yaml: server-side apply, creating the object if needed. */
+  private void serverSideApply(
+      RoutingContext rc, RequestInfo info, KindDef k, RequestContext ctx, Output out) {
+    HttpServerRequest req = rc.request();
+    String manager = req.getParam("fieldManager");
+    if (manager == null || manager.isEmpty()) {
+      throw Errors.invalid(
+          "meta.k8s.io",
+          "PatchOptions",
+          "",
+          List.of(FieldError.required("fieldManager", "is required for apply patch")));
+    }
+    boolean force = "true".equals(req.getParam("force"));
+    String sub = info.subresource();
+    if (!sub.isEmpty() && !sub.equals("status")) {
+      throw Errors.unsupportedMediaType(
+          "application/apply-patch+yaml", PATCH_TYPES.subList(0, PATCH_TYPES.size() - 1));
+    }
+    BodyParser.Parsed p = YamlBodies.parse(bodyBytes(rc));
+    if (p.tree() instanceof ObjectNode o) {
+      JsonNode mf = o.path("metadata").get("managedFields");
+      if (mf != null && !mf.isNull()) {
+        throw Errors.badRequest("metadata.managedFields must be nil");
+      }
+    }
+    ObjectNode config = checkObject(k, ctx, p.tree(), p.duplicates());
+    String bodyName = config.path("metadata").path("name").asText("");
+    if (!bodyName.isEmpty() && !bodyName.equals(info.name())) {
+      throw Errors.badRequest(
+          "the name of the object ("
+              + bodyName
+              + ") does not match the name on the URL ("
+              + info.name()
+              + ")");
+    }
+    String bodyNs = config.path("metadata").path("namespace").asText("");
+    if (k.namespaced() && !bodyNs.isEmpty() && !bodyNs.equals(info.namespace())) {
+      throw Errors.badRequest(
+          "the namespace of the provided object does not match the namespace sent on the request");
+    }
+    Target target = sub.equals("status") ? Target.STATUS : Target.MAIN;
+    RequestContext actx =
+        new RequestContext(ctx.user(), ctx.dryRun(), manager, ctx.fieldValidation()).markApply();
+    java.util.function.Predicate<List<String>> keep =
+        target == Target.STATUS ? Scope.status() : Scope.main(k.hasStatus());
+    String subresource = target == Target.STATUS ? "status" : null;
+    String pinnedRv = config.path("metadata").path("resourceVersion").asText("");
+    ObjectNode existing = null;
+    try {
+      existing = store.getObject(k, info.namespace(), info.name());
+    } catch (StatusException e) {
+      if (e.code() != 404 || target != Target.MAIN) {
+        throw e;
+      }
+    }
+    if (existing == null) {
+      Apply.Result r =
+          Apply.apply(
+              null,
+              config,
+              manager,
+              force,
+              k.schema(),
+              List.of(),
+              k.apiVersion(),
+              null,
+              keep,
+              ResourceStore.now());
+      ObjectNode obj = r.object();
+      Json.obj(obj, "metadata").put("name", info.name());
+      ObjectNode created = store.create(actx, k, info.namespace(), obj);
+      actx.warnings().forEach(ctx::warn);
+      writeObject(rc, 201, k, created, out, ctx.warnings());
+      return;
+    }
+    ResourceStore.Written w =
+        store.guaranteedUpdate(
+            actx,
+            k,
+            info.namespace(),
+            info.name(),
+            target,
+            current -> {
+              if (!pinnedRv.isEmpty()
+                  && !pinnedRv.equals(current.path("metadata").path("resourceVersion").asText())) {
+                throw Errors.conflict(k.group(), k.plural(), info.name(), Errors.MODIFIED);
+              }
+              List<ManagedEntry> managed;
+              try {
+                managed = ManagedEntry.parse(current.path("metadata").get("managedFields"));
+              } catch (IllegalArgumentException e) {
+                managed = List.of();
+              }
+              Apply.Result r =
+                  Apply.apply(
+                      current,
+                      config,
+                      manager,
+                      force,
+                      k.schema(),
+                      managed,
+                      k.apiVersion(),
+                      subresource,
+                      keep,
+                      ResourceStore.now());
+              if (!r.ok()) {
+                throw Apply.conflictError(r.conflicts());
+              }
+              ObjectNode next = r.object();
+              // the stored system metadata is kept by the store; the apply result carries the rest
+              return next;
+            },
+            null,
+            !pinnedRv.isEmpty());
+    actx.warnings().forEach(ctx::warn);
     writeObject(rc, 200, k, w.object(), out, ctx.warnings());
   }
 

@@ -17,6 +17,7 @@ public final class RequestContext {
   private final String fieldManager;
   private final FieldValidation fieldValidation;
   private final List<String> warnings = new ArrayList<>();
+  private boolean apply;
 
   public RequestContext(
       UserInfo user, boolean dryRun, String fieldManager, FieldValidation fieldValidation) {
@@ -44,6 +45,16 @@ public final class RequestContext {
 
   public FieldValidation fieldValidation() {
     return fieldValidation;
+  }
+
+  /** whether this write is a server-side apply (its managedFields are already computed) */
+  public boolean apply() {
+    return apply;
+  }
+
+  public RequestContext markApply() {
+    this.apply = true;
+    return this;
   }
 
   public List<String> warnings() {

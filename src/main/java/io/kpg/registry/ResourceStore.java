@@ -10,6 +10,9 @@ import io.kpg.registry.admission.AdmissionChain;
 import io.kpg.registry.validation.ObjectMetaValidation;
 import io.kpg.schema.SchemaOrder;
 import io.kpg.server.Storage;
+import io.kpg.ssa.ManagedEntry;
+import io.kpg.ssa.Scope;
+import io.kpg.ssa.Update;
 import io.kpg.storage.ListPage;
 import io.kpg.storage.ListQuery;
 import io.kpg.storage.ResourceKey;
@@ -92,6 +95,7 @@ public class ResourceStore {
     admission.admit(ctx, k, "CREATE", obj, null);
     k.prepareForCreate(obj);
     k.applyDefaults(obj);
+    recordManagedFields(ctx, k, Target.MAIN, null, obj);
     List<FieldError> errs = new ArrayList<>();
     errs.addAll(ObjectMetaValidation.validate(obj, k.namespaced(), k::validateName));
     errs.addAll(k.validate(obj));
@@ -267,6 +271,10 @@ public class ResourceStore {
       } else {
         merged.set("status", st);
       }
+      JsonNode applied = md.get("managedFields");
+      if (ctx.apply() && applied != null) {
+        ((ObjectNode) merged.get("metadata")).set("managedFields", applied);
+      }
       // metadata changes other than labels/annotations are not taken through /status
       next = merged;
     } else if (target == Target.MAIN) {
@@ -277,6 +285,7 @@ public class ResourceStore {
       }
     }
     k.applyDefaults(next);
+    recordManagedFields(ctx, k, target, old, next);
     List<FieldError> errs = new ArrayList<>();
     errs.addAll(ObjectMetaValidation.validateUpdate(next, old, k.namespaced(), k::validateName));
     errs.addAll(
@@ -304,6 +313,66 @@ public class ResourceStore {
     }
     Stored s = storage.store().write(WriteOp.update(key, next, cur));
     return Json.parseTrusted(s.data());
+  }
+
+  /**
+   * Records the writer's ownership in metadata.managedFields (upstream's fieldmanager for non-apply
+   * writes): a client may send managedFields to replace them, {@code []} keeps the stored ones and
+   * {@code [{}]} clears them. Apply writes arrive with their managedFields already computed.
+   */
+  private static void recordManagedFields(
+      RequestContext ctx, KindDef k, Target target, ObjectNode old, ObjectNode next) {
+    ObjectNode md = Json.obj(next, "metadata");
+    JsonNode oldManaged = old == null ? null : old.path("metadata").get("managedFields");
+    if (target == Target.SUBRESOURCE) {
+      return;
+    }
+    if (ctx.apply()) {
+      return;
+    }
+    JsonNode sent = md.get("managedFields");
+    if (sent != null && sent.isArray() && !sent.isEmpty()) {
+      boolean allEmpty = true;
+      for (JsonNode e : sent) {
+        allEmpty &= e.isObject() && e.isEmpty();
+      }
+      if (allEmpty) {
+        md.remove("managedFields");
+        return;
+      }
+    }
+    List<ManagedEntry> base = null;
+    if (target == Target.MAIN && sent != null && sent.isArray() && !sent.isEmpty()) {
+      try {
+        base = ManagedEntry.parse(sent);
+      } catch (IllegalArgumentException e) {
+        base = null; // upstream falls back to the stored managedFields
+      }
+    }
+    if (base == null || base.isEmpty()) {
+      try {
+        base = ManagedEntry.parse(oldManaged);
+      } catch (IllegalArgumentException e) {
+        base = List.of();
+      }
+    }
+    List<ManagedEntry> entries = base;
+    String manager = ctx.fieldManager();
+    if (manager != null) {
+      boolean status = target == Target.STATUS;
+      entries =
+          Update.record(
+              old,
+              next,
+              manager,
+              k.apiVersion(),
+              status ? "status" : null,
+              now(),
+              k.schema(),
+              base,
+              status ? Scope.status() : Scope.main(k.hasStatus()));
+    }
+    ManagedEntry.store(next, entries);
   }
 
   private static boolean specChanged(ObjectNode a, ObjectNode b) {

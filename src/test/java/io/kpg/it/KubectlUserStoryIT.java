@@ -225,6 +225,39 @@ class KubectlUserStoryIT {
 
     contains(ok(k, "explain", "deployment.spec"), "replicas", "selector", "template");
 
+    // server-side apply: created, then updated; managedFields name the manager
+    Path ssa = Files.createTempFile("ssa", ".yaml");
+    String ssaYaml =
+        "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: ssa\n  namespace: NS\n"
+            + "spec:\n  replicas: 1\n  selector:\n    matchLabels: {app: ssa}\n  template:\n"
+            + "    metadata:\n      labels: {app: ssa}\n    spec:\n      containers:\n"
+            + "      - name: c\n        image: IMAGE\n        ports:\n        - containerPort: 80\n";
+    Files.writeString(ssa, ssaYaml.replace("NS", ns).replace("IMAGE", "nginx:1.25"));
+    contains(
+        ok(k, "apply", "--server-side", "-f", ssa.toString()),
+        "deployment.apps/ssa serverside-applied");
+    Files.writeString(ssa, ssaYaml.replace("NS", ns).replace("IMAGE", "nginx:1.26"));
+    contains(
+        ok(k, "apply", "--server-side", "-f", ssa.toString()),
+        "deployment.apps/ssa serverside-applied");
+    contains(
+        ok(
+            k,
+            "get",
+            "deploy",
+            "ssa",
+            "-n",
+            ns,
+            "-o",
+            "jsonpath={.spec.template.spec.containers[0].image} {.metadata.generation}"),
+        "nginx:1.26 2");
+    contains(
+        ok(k, "get", "deploy", "ssa", "-n", ns, "-o", "yaml", "--show-managed-fields"),
+        "manager: kubectl",
+        "operation: Apply",
+        "fieldsType: FieldsV1",
+        "k:{\"name\":\"c\"}");
+
     contains(ok(k, "run", "pod1", "-n", ns, "--image=nginx:1.25"), "pod/pod1 created");
     Kubectl.Result pods = ok(k, "get", "pods", "-n", ns, "-o", "wide");
     contains(pods, "pod1", "Pending", "NOMINATED NODE");

@@ -1,0 +1,215 @@
+package io.kpg.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.kpg.it.Api;
+import io.kpg.it.KpgTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Server-side apply (PATCH application/apply-patch+yaml) and managedFields on every write. */
+@QuarkusTest
+class ServerSideApplyTest {
+  static final String APPLY = "application/apply-patch+yaml";
+  static Api api;
+
+  @BeforeAll
+  static void client() {
+    api = new Api(KpgTestResource.dataDir.resolve("admin.kubeconfig"));
+  }
+
+  static String ns(String name) {
+    Api.Resp r = api.post("/api/v1/namespaces", "{\"metadata\":{\"name\":\"" + name + "\"}}");
+    assertEquals(201, r.code(), r.body());
+    return name;
+  }
+
+  static String deployYaml(int replicas, String image, boolean sidecar) {
+    return "apiVersion: apps/v1\n"
+        + "kind: Deployment\n"
+        + "metadata:\n"
+        + "  name: web\n"
+        + "spec:\n"
+        + "  replicas: "
+        + replicas
+        + "\n"
+        + "  selector:\n"
+        + "    matchLabels: {app: web}\n"
+        + "  template:\n"
+        + "    metadata:\n"
+        + "      labels: {app: web}\n"
+        + "    spec:\n"
+        + "      containers:\n"
+        + "      - name: web\n"
+        + "        image: "
+        + image
+        + "\n"
+        + (sidecar ? "      - name: side\n        image: busybox\n" : "");
+  }
+
+  static JsonNode entry(JsonNode obj, String manager, String operation) {
+    for (JsonNode e : obj.at("/metadata/managedFields")) {
+      if (e.path("manager").asText().equals(manager)
+          && e.path("operation").asText().equals(operation)) {
+        return e;
+      }
+    }
+    return null;
+  }
+
+  @Test
+  void applyCreatesUpdatesConflictsAndPrunes() {
+    String d = "/apis/apps/v1/namespaces/" + ns("ssa1") + "/deployments/web";
+    Api.Resp created =
+        api.patch(
+            d + "?fieldManager=kubectl&fieldValidation=Strict",
+            APPLY,
+            deployYaml(2, "nginx:1.25", true));
+    assertEquals(201, created.code(), created.body());
+    JsonNode e = entry(created.json(), "kubectl", "Apply");
+    assertTrue(e != null, created.body());
+    assertEquals("apps/v1", e.path("apiVersion").asText());
+    assertEquals("FieldsV1", e.path("fieldsType").asText());
+    assertTrue(e.path("time").asText().endsWith("Z"), e.toString());
+    assertTrue(
+        e.at("/fieldsV1/f:spec/f:template/f:spec/f:containers").has("k:{\"name\":\"side\"}"),
+        e.toString());
+    // defaults are applied to the created object
+    assertEquals(
+        "IfNotPresent",
+        created.json().at("/spec/template/spec/containers/0/imagePullPolicy").asText());
+
+    // re-apply with a change, the sidecar dropped from the config
+    Api.Resp updated =
+        api.patch(d + "?fieldManager=kubectl", APPLY, deployYaml(3, "nginx:2", false));
+    assertEquals(200, updated.code(), updated.body());
+    JsonNode u = updated.json();
+    assertEquals(3, u.at("/spec/replicas").asInt());
+    assertEquals("nginx:2", u.at("/spec/template/spec/containers/0/image").asText());
+    assertEquals(1, u.at("/spec/template/spec/containers").size(), updated.body());
+    assertEquals(2, u.at("/metadata/generation").asInt());
+
+    // another manager changing an owned field: 409 with the cause
+    String other =
+        "{\"apiVersion\":\"apps/v1\",\"kind\":\"Deployment\",\"metadata\":{\"name\":\"web\"},"
+            + "\"spec\":{\"replicas\":5}}";
+    Api.Resp conflict = api.patch(d + "?fieldManager=other", APPLY, other);
+    assertEquals(409, conflict.code(), conflict.body());
+    JsonNode st = conflict.json();
+    assertEquals("Conflict", st.path("reason").asText());
+    assertEquals(
+        "Apply failed with 1 conflict: conflict with \"kubectl\": .spec.replicas",
+        st.path("message").asText());
+    assertEquals("FieldManagerConflict", st.at("/details/causes/0/reason").asText());
+    assertEquals("conflict with \"kubectl\"", st.at("/details/causes/0/message").asText());
+    assertEquals(".spec.replicas", st.at("/details/causes/0/field").asText());
+    assertEquals(3, api.get(d).json().at("/spec/replicas").asInt());
+
+    // force takes ownership
+    Api.Resp forced = api.patch(d + "?fieldManager=other&force=true", APPLY, other);
+    assertEquals(200, forced.code(), forced.body());
+    assertEquals(5, forced.json().at("/spec/replicas").asInt());
+    JsonNode o = entry(forced.json(), "other", "Apply");
+    assertTrue(o.at("/fieldsV1/f:spec").has("f:replicas"), o.toString());
+    assertFalse(entry(forced.json(), "kubectl", "Apply").at("/fieldsV1/f:spec").has("f:replicas"));
+
+    // a merge patch adds an Update entry for its manager and takes the field
+    Api.Resp merged =
+        api.patch(
+            d + "?fieldManager=patcher",
+            "application/merge-patch+json",
+            "{\"spec\":{\"replicas\":7}}");
+    assertEquals(200, merged.code(), merged.body());
+    JsonNode up = entry(merged.json(), "patcher", "Update");
+    assertTrue(up != null, merged.body());
+    assertTrue(up.at("/fieldsV1/f:spec").has("f:replicas"), up.toString());
+    assertTrue(entry(merged.json(), "other", "Apply") == null, merged.body());
+
+    // validation of the request
+    Api.Resp noManager = api.patch(d, APPLY, other);
+    assertEquals(422, noManager.code(), noManager.body());
+    assertTrue(
+        noManager
+            .json()
+            .path("message")
+            .asText()
+            .contains("fieldManager: Required value: is required for apply patch"),
+        noManager.body());
+    Api.Resp withManaged =
+        api.patch(
+            d + "?fieldManager=x",
+            APPLY,
+            "{\"apiVersion\":\"apps/v1\",\"kind\":\"Deployment\",\"metadata\":{\"name\":\"web\",\"managedFields\":[]}}");
+    assertEquals(400, withManaged.code(), withManaged.body());
+    assertEquals("metadata.managedFields must be nil", withManaged.json().path("message").asText());
+    Api.Resp strict =
+        api.patch(
+            d + "?fieldManager=x&fieldValidation=Strict",
+            APPLY,
+            "{\"apiVersion\":\"apps/v1\",\"kind\":\"Deployment\",\"metadata\":{\"name\":\"web\"},\"spec\":{\"bogus\":1}}");
+    assertEquals(400, strict.code(), strict.body());
+    assertTrue(strict.body().contains("unknown field \\\"spec.bogus\\\""), strict.body());
+  }
+
+  @Test
+  void managedFieldsOnOrdinaryWrites() {
+    String cms = "/api/v1/namespaces/" + ns("ssa2") + "/configmaps";
+    Api.Resp c =
+        api.post(
+            cms + "?fieldManager=creator",
+            "{\"metadata\":{\"name\":\"c\"},\"data\":{\"a\":\"1\"}}");
+    assertEquals(201, c.code(), c.body());
+    JsonNode e = entry(c.json(), "creator", "Update");
+    assertTrue(e != null, c.body());
+    assertTrue(e.at("/fieldsV1/f:data").has("f:a"), e.toString());
+    String rv = c.json().at("/metadata/resourceVersion").asText();
+
+    // a no-op write keeps the resourceVersion
+    Api.Resp same =
+        api.patch(
+            cms + "/c?fieldManager=someone",
+            "application/merge-patch+json",
+            "{\"data\":{\"a\":\"1\"}}");
+    assertEquals(200, same.code(), same.body());
+    assertEquals(rv, same.json().at("/metadata/resourceVersion").asText());
+    assertEquals(1, same.json().at("/metadata/managedFields").size());
+
+    // [] keeps them, [{}] clears them
+    Api.Resp keep =
+        api.patch(
+            cms + "/c?fieldManager=m2",
+            "application/merge-patch+json",
+            "{\"metadata\":{\"managedFields\":[]},\"data\":{\"b\":\"2\"}}");
+    assertEquals(200, keep.code(), keep.body());
+    assertEquals(2, keep.json().at("/metadata/managedFields").size(), keep.body());
+    Api.Resp clear =
+        api.patch(
+            cms + "/c?fieldManager=m3",
+            "application/merge-patch+json",
+            "{\"metadata\":{\"managedFields\":[{}]}}");
+    assertEquals(200, clear.code(), clear.body());
+    assertTrue(clear.json().at("/metadata/managedFields").isMissingNode(), clear.body());
+
+    // dry-run apply writes nothing
+    Api.Resp dry =
+        api.patch(
+            cms + "/d?fieldManager=kubectl&dryRun=All",
+            APPLY,
+            "{\"apiVersion\":\"v1\",\"kind\":\"ConfigMap\",\"metadata\":{\"name\":\"d\"},\"data\":{\"x\":\"y\"}}");
+    assertEquals(201, dry.code(), dry.body());
+    assertEquals(404, api.get(cms + "/d").code());
+
+    // a resourceVersion in the configuration is a precondition
+    Api.Resp stale =
+        api.patch(
+            cms + "/c?fieldManager=kubectl",
+            APPLY,
+            "{\"apiVersion\":\"v1\",\"kind\":\"ConfigMap\",\"metadata\":{\"name\":\"c\",\"resourceVersion\":\"1\"},\"data\":{\"x\":\"y\"}}");
+    assertEquals(409, stale.code(), stale.body());
+    assertTrue(stale.json().path("message").asText().contains("the object has been modified"));
+  }
+}
