@@ -103,8 +103,10 @@ public class ResourceStore {
     k.warnings(obj).forEach(ctx::warn);
     admission.validate(ctx, k, "CREATE", obj, null);
     String name = md.path("name").asText();
+    md.put("resourceVersion", ""); // a slot in upstream's field order; storage fills it in
     obj = SchemaOrder.apply(obj, k.schema());
     if (ctx.dryRun()) {
+      ((ObjectNode) obj.get("metadata")).remove("resourceVersion");
       return obj;
     }
     try {
