@@ -48,7 +48,15 @@ public final class Kubectl {
     return runWithInput(null, args);
   }
 
+  public Result runWithEnv(java.util.Map<String, String> env, String... args) {
+    return exec(null, env, args);
+  }
+
   public Result runWithInput(String stdin, String... args) {
+    return exec(stdin, java.util.Map.of(), args);
+  }
+
+  private Result exec(String stdin, java.util.Map<String, String> env, String... args) {
     List<String> cmd = new ArrayList<>();
     cmd.add(binary.toString());
     cmd.add("--kubeconfig=" + kubeconfig);
@@ -61,6 +69,7 @@ public final class Kubectl {
       pb.environment()
           .put("KUBECACHEDIR", kubeconfig.getParent().resolve("kubecache-" + version).toString());
       pb.environment().put("HOME", kubeconfig.getParent().toString());
+      pb.environment().putAll(env);
       Process p = pb.start();
       if (stdin != null) {
         p.getOutputStream().write(stdin.getBytes(StandardCharsets.UTF_8));

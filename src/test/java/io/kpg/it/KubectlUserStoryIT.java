@@ -196,6 +196,33 @@ class KubectlUserStoryIT {
     contains(
         ok(k, "get", "cm", "web-config", "-n", ns, "-o", "jsonpath={.data.greeting}"), "replaced");
 
+    // diff: 1 with a diff when something would change, 0 when not; nothing written
+    String cmNow = ok(k, "get", "cm", "web-config", "-n", ns, "-o", "yaml").out();
+    Path changed = Files.createTempFile("cm", ".yaml");
+    Files.writeString(changed, cmNow.replace("greeting: replaced", "greeting: diffed"));
+    Kubectl.Result diff = k.run("diff", "-f", changed.toString());
+    assertEquals(1, diff.exit(), diff.all());
+    contains(diff, "+  greeting: diffed");
+    contains(
+        ok(k, "get", "cm", "web-config", "-n", ns, "-o", "jsonpath={.data.greeting}"), "replaced");
+    Path same = Files.createTempFile("cm", ".yaml");
+    Files.writeString(same, cmNow);
+    Kubectl.Result noDiff = k.run("diff", "-f", same.toString());
+    assertEquals(0, noDiff.exit(), noDiff.all());
+    // edit through an editor, replace --force
+    Kubectl.Result edit =
+        k.runWithEnv(
+            java.util.Map.of("KUBE_EDITOR", "sed -i s/greeting:.*/greeting:\\ edited/"),
+            "edit",
+            "cm",
+            "web-config",
+            "-n",
+            ns);
+    assertEquals(0, edit.exit(), edit.all());
+    contains(
+        ok(k, "get", "cm", "web-config", "-n", ns, "-o", "jsonpath={.data.greeting}"), "edited");
+    contains(ok(k, "replace", "--force", "-f", same.toString()), "configmap/web-config replaced");
+
     contains(
         ok(k, "create", "configmap", "cm2", "-n", ns, "--from-literal=k=v"),
         "configmap/cm2 created");
