@@ -677,6 +677,26 @@ public class ApiHandler {
                       subresource,
                       keep,
                       ResourceStore.now());
+              if (!r.ok() && manager.equals("kubectl")) {
+                // kubectl's own upgrade from client-side apply (upstream's lastAppliedManager)
+                List<Apply.Conflict> left =
+                    Apply.notCoveredByLastApplied(current, r.conflicts(), k.schema());
+                if (!left.isEmpty()) {
+                  throw Apply.conflictError(left);
+                }
+                r =
+                    Apply.apply(
+                        current,
+                        config,
+                        manager,
+                        true,
+                        k.schema(),
+                        managed,
+                        k.apiVersion(),
+                        subresource,
+                        keep,
+                        ResourceStore.now());
+              }
               if (!r.ok()) {
                 throw Apply.conflictError(r.conflicts());
               }

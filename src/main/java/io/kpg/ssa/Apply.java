@@ -314,6 +314,39 @@ public final class Apply {
 
   // ------------------------------------------------------------------ errors
 
+  /** The annotation client-side apply keeps its last applied configuration in. */
+  public static final String LAST_APPLIED = "kubectl.kubernetes.io/last-applied-configuration";
+
+  /**
+   * Upstream's migration from client-side to server-side apply: of {@code conflicts}, those not
+   * covered by the live object's last-applied configuration (all of them when there is none). When
+   * none are left, the applier takes the fields over as if forced.
+   */
+  public static List<Conflict> notCoveredByLastApplied(
+      ObjectNode live, List<Conflict> conflicts, Schema schema) {
+    String text = live.path("metadata").path("annotations").path(LAST_APPLIED).asText("");
+    if (text.isEmpty()) {
+      return conflicts;
+    }
+    JsonNode lastApplied;
+    try {
+      lastApplied = io.kpg.json.Json.MAPPER.readTree(text);
+    } catch (java.io.IOException e) {
+      return conflicts;
+    }
+    if (!lastApplied.isObject()) {
+      return conflicts;
+    }
+    FieldSet fields = FieldSet.of(lastApplied, schema);
+    List<Conflict> left = new ArrayList<>();
+    for (Conflict c : conflicts) {
+      if (!fields.contains(c.path())) {
+        left.add(c);
+      }
+    }
+    return left;
+  }
+
   /** upstream's 409 for apply conflicts ({@code managedfields/internal/conflict.go}) */
   public static StatusException conflictError(List<Conflict> conflicts) {
     List<ObjectNode> causes = new ArrayList<>();

@@ -212,4 +212,45 @@ class ServerSideApplyTest {
     assertEquals(409, stale.code(), stale.body());
     assertTrue(stale.json().path("message").asText().contains("the object has been modified"));
   }
+
+  /** client-side apply, then server-side apply of a change: the last-applied fields migrate. */
+  @Test
+  void clientSideThenServerSideApplyMigrates() {
+    String cm = "/api/v1/namespaces/" + ns("ssa-migrate") + "/configmaps";
+    String lastApplied =
+        "{\\\"apiVersion\\\":\\\"v1\\\",\\\"data\\\":{\\\"a\\\":\\\"1\\\"},"
+            + "\\\"kind\\\":\\\"ConfigMap\\\",\\\"metadata\\\":{\\\"name\\\":\\\"m\\\"}}";
+    Api.Resp c =
+        api.post(
+            cm + "?fieldManager=kubectl-client-side-apply",
+            "{\"metadata\":{\"name\":\"m\",\"annotations\":{\"kubectl.kubernetes.io/last-applied-configuration\":\""
+                + lastApplied
+                + "\"}},\"data\":{\"a\":\"1\"}}");
+    assertEquals(201, c.code(), c.body());
+    // a field another writer set outside the last-applied configuration still conflicts
+    assertEquals(
+        200,
+        api.patch(
+                cm + "/m?fieldManager=other",
+                "application/merge-patch+json",
+                "{\"data\":{\"b\":\"x\"}}")
+            .code());
+    Api.Resp conflict =
+        api.send(
+            "PATCH",
+            cm + "/m?fieldManager=kubectl",
+            APPLY,
+            "{\"apiVersion\":\"v1\",\"kind\":\"ConfigMap\",\"metadata\":{\"name\":\"m\"},\"data\":{\"a\":\"2\",\"b\":\"y\"}}",
+            "application/json");
+    assertEquals(409, conflict.code(), conflict.body());
+    Api.Resp migrated =
+        api.send(
+            "PATCH",
+            cm + "/m?fieldManager=kubectl",
+            APPLY,
+            "{\"apiVersion\":\"v1\",\"kind\":\"ConfigMap\",\"metadata\":{\"name\":\"m\"},\"data\":{\"a\":\"2\"}}",
+            "application/json");
+    assertEquals(200, migrated.code(), migrated.body());
+    assertEquals("2", migrated.json().at("/data/a").asText());
+  }
 }

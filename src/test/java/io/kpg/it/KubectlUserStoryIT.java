@@ -252,6 +252,19 @@ class KubectlUserStoryIT {
 
     contains(ok(k, "explain", "deployment.spec"), "replicas", "selector", "template");
 
+    // client-side apply, then server-side apply of a change: ownership migrates, no conflict
+    Path mig = Files.createTempFile("mig", ".yaml");
+    Files.writeString(
+        mig,
+        "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: mig\n  namespace: "
+            + ns
+            + "\ndata:\n  a: \"1\"\n");
+    contains(ok(k, "apply", "-f", mig.toString()), "configmap/mig created");
+    Files.writeString(mig, Files.readString(mig).replace("a: \"1\"", "a: \"2\""));
+    contains(
+        ok(k, "apply", "--server-side", "-f", mig.toString()), "configmap/mig serverside-applied");
+    contains(ok(k, "get", "cm", "mig", "-n", ns, "-o", "jsonpath={.data.a}"), "2");
+
     // server-side apply: created, then updated; managedFields name the manager
     Path ssa = Files.createTempFile("ssa", ".yaml");
     String ssaYaml =
