@@ -314,6 +314,45 @@ class KubectlUserStoryIT {
         "default Pending BestEffort");
     contains(ok(k, "describe", "pod", "pod1", "-n", ns), "Status:", "Pending", "QoS Class:");
     contains(ok(k, "get", "all", "-n", ns), "pod/pod1", "service/web", "deployment.apps/web");
+    // status written through the subresource; kubectl wait on a condition and on a jsonpath
+    ok(
+        k,
+        "patch",
+        "pod",
+        "pod1",
+        "-n",
+        ns,
+        "--subresource=status",
+        "--type=merge",
+        "-p",
+        "{\"status\":{\"conditions\":[{\"type\":\"Ready\",\"status\":\"True\"}]}}");
+    contains(
+        ok(k, "wait", "--for=condition=Ready", "pod/pod1", "-n", ns, "--timeout=30s"),
+        "condition met");
+    contains(
+        ok(
+            k,
+            "wait",
+            "--for=jsonpath={.spec.serviceAccountName}=default",
+            "pod/pod1",
+            "-n",
+            ns,
+            "--timeout=30s"),
+        "condition met");
+    // apply --prune: objects with the label that the files no longer contain are deleted
+    Path pruneDir = Files.createTempDirectory("prune");
+    String keep =
+        "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: keep\n  namespace: "
+            + ns
+            + "\n  labels:\n    set: prune\n";
+    Files.writeString(
+        pruneDir.resolve("a.yaml"), keep + "---\n" + keep.replace("name: keep", "name: gone"));
+    ok(k, "apply", "-f", pruneDir.toString());
+    Files.writeString(pruneDir.resolve("a.yaml"), keep);
+    contains(
+        ok(k, "apply", "--prune", "-l", "set=prune", "-f", pruneDir.toString()),
+        "configmap/gone pruned");
+    contains(k.run("get", "cm", "gone", "-n", ns), "NotFound");
 
     // get -w shows changes live
     Path watchOut = Files.createTempFile("watch", ".out");
