@@ -170,19 +170,26 @@ public final class JsonPatch {
       }
     }
 
-    private void move(ObjectNode op) {
-      Str from = from(op);
+    /** The existing location a move or copy reads from; errors worded as upstream's. */
+    private Target source(Str from, String opName) {
       if (from.error != null) {
-        throw new Fail("move operation failed to decode from: " + from.error);
+        throw new Fail(opName + " operation failed to decode from: " + from.error);
       }
       Target src = find(from.value);
       if (src == null) {
         throw new Fail(
-            "move operation does not apply: doc is missing from path: "
+            opName
+                + " operation does not apply: doc is missing from path: "
                 + from.value
                 + ": "
                 + MISSING);
       }
+      return src;
+    }
+
+    private void move(ObjectNode op) {
+      Str from = from(op);
+      Target src = source(from, "move");
       JsonNode val;
       try {
         val = get(src);
@@ -246,17 +253,7 @@ public final class JsonPatch {
 
     private void copy(ObjectNode op) {
       Str from = from(op);
-      if (from.error != null) {
-        throw new Fail("copy operation failed to decode from: " + from.error);
-      }
-      Target src = find(from.value);
-      if (src == null) {
-        throw new Fail(
-            "copy operation does not apply: doc is missing from path: "
-                + from.value
-                + ": "
-                + MISSING);
-      }
+      Target src = source(from, "copy");
       JsonNode val;
       try {
         val = get(src);
