@@ -603,13 +603,7 @@ final class ApiPaths {
                   }
                   r.put("description", RESPONSE_TEXT.get(code));
                 });
-        o.putArray("tags").add(tagOf(p.path()));
-        if (op.action() != null) {
-          o.put("x-kubernetes-action", op.action());
-        }
-        if (op.gvk() != null) {
-          o.set("x-kubernetes-group-version-kind", op.gvk().toJson());
-        }
+        tagAndExtensions(o, p, op);
       }
       if (!p.params().isEmpty()) {
         ArrayNode ps = pn.putArray("parameters");
@@ -620,13 +614,7 @@ final class ApiPaths {
   }
 
   private static ObjectNode paramV3(Param p) {
-    ObjectNode n = Json.object();
-    n.put("description", p.description());
-    n.put("in", p.in());
-    n.put("name", p.name());
-    if (p.required()) {
-      n.put("required", true);
-    }
+    ObjectNode n = paramBase(p);
     ObjectNode s = n.putObject("schema");
     s.put("type", p.type());
     s.put("uniqueItems", true);
@@ -673,13 +661,7 @@ final class ApiPaths {
                   }
                 });
         o.putArray("schemes").add("https");
-        o.putArray("tags").add(tagOf(p.path()));
-        if (op.action() != null) {
-          o.put("x-kubernetes-action", op.action());
-        }
-        if (op.gvk() != null) {
-          o.set("x-kubernetes-group-version-kind", op.gvk().toJson());
-        }
+        tagAndExtensions(o, p, op);
       }
       if (!p.params().isEmpty()) {
         ArrayNode ps = pn.putArray("parameters");
@@ -690,6 +672,14 @@ final class ApiPaths {
   }
 
   private static ObjectNode paramV2(Param p) {
+    ObjectNode n = paramBase(p);
+    n.put("type", p.type());
+    n.put("uniqueItems", true);
+    return n;
+  }
+
+  /** What v2 and v3 parameters share. */
+  private static ObjectNode paramBase(Param p) {
     ObjectNode n = Json.object();
     n.put("description", p.description());
     n.put("in", p.in());
@@ -697,9 +687,18 @@ final class ApiPaths {
     if (p.required()) {
       n.put("required", true);
     }
-    n.put("type", p.type());
-    n.put("uniqueItems", true);
     return n;
+  }
+
+  /** The tag and the Kubernetes extensions of an operation (same in v2 and v3). */
+  private static void tagAndExtensions(ObjectNode o, PathDef p, Op op) {
+    o.putArray("tags").add(tagOf(p.path()));
+    if (op.action() != null) {
+      o.put("x-kubernetes-action", op.action());
+    }
+    if (op.gvk() != null) {
+      o.set("x-kubernetes-group-version-kind", op.gvk().toJson());
+    }
   }
 
   /** The tag of a path: derived from its group-version prefix. */
