@@ -230,6 +230,7 @@ public class ControllerManager {
     controllers.add(new NamespaceController(this, client, catalog, storage));
     controllers.add(new ServiceAccountController(this, client, caPem));
     controllers.add(new GarbageCollector(storage, client, catalog));
+    controllers.add(new CrdController(this, client, catalog, storage));
     for (Controller c : controllers) {
       waitForSync(c);
       c.start();

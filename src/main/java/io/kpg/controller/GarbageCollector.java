@@ -78,6 +78,9 @@ final class GarbageCollector extends Controller {
       if (k.virtual()) {
         continue;
       }
+      if (catalog.byResource(k.group(), k.plural()) != k) {
+        continue; // another version of a resource already visited
+      }
       for (String s :
           storage
               .store()

@@ -66,6 +66,9 @@ final class NamespaceController extends Controller {
       if (!k.namespaced() || !k.verbs().contains("delete")) {
         continue;
       }
+      if (catalog.byResource(k.group(), k.plural()) != k) {
+        continue; // another version of a resource already visited
+      }
       ListPage page =
           storage
               .store()

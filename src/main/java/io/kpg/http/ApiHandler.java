@@ -22,7 +22,6 @@ import io.kpg.registry.RequestContext.FieldValidation;
 import io.kpg.registry.ResourceStore;
 import io.kpg.registry.ResourceStore.DeleteOptions;
 import io.kpg.registry.ResourceStore.Target;
-import io.kpg.schema.SchemaCheck;
 import io.kpg.ssa.Apply;
 import io.kpg.ssa.ManagedEntry;
 import io.kpg.ssa.Scope;
@@ -137,6 +136,9 @@ public class ApiHandler {
         && !(info.verb().equals("watch") && k.verbs().contains("watch"))
         && sub.isEmpty()) {
       throw Errors.methodNotAllowed(info.verb(), info.resource());
+    }
+    if (k.deprecationWarning() != null) {
+      rc.response().headers().add("Warning", Responses.warning(k.deprecationWarning()));
     }
     return k;
   }
@@ -373,9 +375,15 @@ public class ApiHandler {
         tree = p.tree();
         dups = p.duplicates();
       }
-      case "application/vnd.kubernetes.protobuf" ->
-          tree = ProtobufBodies.decode(bytes, k.group(), k.version(), k.kind());
-      default -> throw Errors.unsupportedMediaType(ct, OBJECT_TYPES);
+      case "application/vnd.kubernetes.protobuf" -> {
+        if (!k.acceptsProtobuf()) {
+          throw Errors.unsupportedMediaType(ct, OBJECT_TYPES.subList(0, 2));
+        }
+        tree = ProtobufBodies.decode(bytes, k.group(), k.version(), k.kind());
+      }
+      default ->
+          throw Errors.unsupportedMediaType(
+              ct, k.acceptsProtobuf() ? OBJECT_TYPES : OBJECT_TYPES.subList(0, 2));
     }
     return checkObject(k, ctx, tree, dups);
   }
@@ -405,7 +413,7 @@ public class ApiHandler {
               + k.kind()
               + ")");
     }
-    List<String> unknown = SchemaCheck.check(obj, k.schema(), what);
+    List<String> unknown = k.normalize(obj, what);
     List<String> problems = new ArrayList<>();
     unknown.forEach(u -> problems.add("unknown field \"" + u + "\""));
     dups.forEach(d -> problems.add("duplicate field \"" + d + "\""));
@@ -509,8 +517,12 @@ public class ApiHandler {
     RequestContext ctx = context(rc, false);
     Output out = Output.negotiate(rc.request().getHeader("Accept"), true);
     String ct = mediaType(rc.request().getHeader("Content-Type"));
-    if (!PATCH_TYPES.contains(ct)) {
-      throw Errors.unsupportedMediaType(ct, PATCH_TYPES);
+    List<String> patchTypes =
+        k.strategicMergePatch()
+            ? PATCH_TYPES
+            : PATCH_TYPES.stream().filter(t -> !t.contains("strategic")).toList();
+    if (!patchTypes.contains(ct)) {
+      throw Errors.unsupportedMediaType(ct, patchTypes);
     }
     if (ct.equals("application/apply-patch+yaml")) {
       serverSideApply(rc, info, k, ctx, out);

@@ -6,6 +6,7 @@ import io.kpg.errors.FieldError;
 import io.kpg.errors.StatusException;
 import io.kpg.json.Json;
 import io.kpg.registry.KindDef;
+import io.kpg.registry.ResourceStore;
 import io.kpg.server.Storage;
 import io.kpg.storage.Change;
 import io.kpg.storage.ListPage;
@@ -314,13 +315,16 @@ public class WatchService {
               case 'M' -> "MODIFIED";
               default -> "DELETED";
             };
-        appendEvent(sb, type, null, c.data());
+        appendEvent(sb, type, null, ResourceStore.readView(kind, c.data()));
         return;
       }
       if (sel.namespace != null && !sel.namespace.equals(c.key().namespace())) {
         return;
       }
       ObjectNode cur = Json.parseTrusted(c.data());
+      if (kind.convertsOnRead()) {
+        cur = kind.fromStorage(cur);
+      }
       boolean curMatch = sel.matches(cur);
       switch (c.type()) {
         case 'A' -> {

@@ -320,12 +320,86 @@ public final class OpenApiDocuments {
         w.define(builtinSchema("meta.k8s.io", "v1", meta), SchemaWriter.META + meta);
       }
       for (ApiPaths.KindInfo i : infos) {
-        w.define(i.kind().schema(), i.rootName());
+        ObjectNode raw = i.kind().openApiSchema();
+        if (raw != null) {
+          w.defineRaw(i.rootName(), customDefinition(w, raw));
+        } else {
+          w.define(i.kind().schema(), i.rootName());
+        }
         w.defineRaw(i.listName(), listDefinition(w, i));
         if (i.kind().scale() != null) {
           w.define(builtinSchema("autoscaling", "v1", "Scale"), ApiPaths.SCALE);
         }
       }
+    }
+
+    /**
+     * The published definition of a custom resource: its schema with apiVersion, kind and a
+     * reference to ObjectMeta for metadata, as upstream publishes CRD schemas; the v2 form drops
+     * what OpenAPI v2 cannot say (nullable, oneOf/anyOf/allOf/not).
+     */
+    private static ObjectNode customDefinition(SchemaWriter w, ObjectNode raw) {
+      ObjectNode d = raw.deepCopy();
+      if (w.dialect() == SchemaWriter.Dialect.V2) {
+        toV2(d);
+      }
+      if (!d.has("type")) {
+        d.put("type", "object");
+      }
+      ObjectNode props = d.has("properties") ? (ObjectNode) d.get("properties") : Json.object();
+      ObjectNode out = Json.object();
+      ObjectNode apiVersion = Json.object();
+      apiVersion.put(
+          "description",
+          "APIVersion defines the versioned schema of this representation of an object. Servers"
+              + " should convert recognized schemas to the latest internal value, and may reject"
+              + " unrecognized values. More info:"
+              + " https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#resources");
+      apiVersion.put("type", "string");
+      ObjectNode kind = Json.object();
+      kind.put(
+          "description",
+          "Kind is a string value representing the REST resource this object represents. Servers"
+              + " may infer this from the endpoint the client submits requests to. Cannot be"
+              + " updated. In CamelCase. More info:"
+              + " https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#types-kinds");
+      kind.put("type", "string");
+      ObjectNode metadata =
+          w.ref(
+              w.define(
+                  builtinSchema("meta.k8s.io", "v1", "ObjectMeta"),
+                  SchemaWriter.META + "ObjectMeta"),
+              false);
+      metadata.put(
+          "description",
+          "Standard object's metadata. More info:"
+              + " https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#metadata");
+      out.set("apiVersion", apiVersion);
+      out.set("kind", kind);
+      out.set("metadata", metadata);
+      props
+          .fields()
+          .forEachRemaining(
+              e -> {
+                if (!out.has(e.getKey())) {
+                  out.set(e.getKey(), e.getValue());
+                }
+              });
+      d.set("properties", out);
+      return d;
+    }
+
+    /** Removes, in a schema and the schemas nested in it, the keywords v2 does not have. */
+    private static void toV2(com.fasterxml.jackson.databind.JsonNode n) {
+      if (!(n instanceof ObjectNode o)) {
+        return;
+      }
+      o.remove(List.of("nullable", "oneOf", "anyOf", "allOf", "not"));
+      if (o.get("properties") instanceof ObjectNode props) {
+        props.elements().forEachRemaining(Model::toV2);
+      }
+      toV2(o.get("items"));
+      toV2(o.get("additionalProperties"));
     }
 
     private static ObjectNode listDefinition(SchemaWriter w, ApiPaths.KindInfo i) {

@@ -67,6 +67,10 @@ final class SchemaWriter {
     this.typeMeta = typeMeta;
   }
 
+  Dialect dialect() {
+    return dialect;
+  }
+
   /** The definitions written so far, sorted by name. */
   Map<String, ObjectNode> definitions() {
     return definitions;

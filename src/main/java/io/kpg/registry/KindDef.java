@@ -144,6 +144,92 @@ public abstract class KindDef {
     return s;
   }
 
+  /**
+   * Whether this definition is the storage version of its resource (a resource served in several
+   * versions stores one of them; built-in kinds are served in one version here).
+   */
+  public boolean storageVersion() {
+    return true;
+  }
+
+  /**
+   * Sort key of the version, most preferred first, as upstream orders versions: GA before beta
+   * before alpha, higher numbers first, other names last in alphabetical order.
+   */
+  public final String versionPriority() {
+    return versionPriority(version);
+  }
+
+  public static String versionPriority(String v) {
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("v([1-9][0-9]{0,8})(?:(alpha|beta)([1-9][0-9]{0,8}))?")
+            .matcher(v);
+    if (!m.matches()) {
+      return "3" + v;
+    }
+    int category = m.group(2) == null ? 0 : m.group(2).equals("beta") ? 1 : 2;
+    long major = Long.parseLong(m.group(1));
+    long minor = m.group(3) == null ? 0 : Long.parseLong(m.group(3));
+    return category + String.format("%09d%09d", 999_999_999 - major, 999_999_999 - minor);
+  }
+
+  /**
+   * Whether objects read from storage need {@link #fromStorage} before they are served (another
+   * stored version, defaults applied on read); false lets the stored bytes be served as they are.
+   */
+  public boolean convertsOnRead() {
+    return false;
+  }
+
+  /** The stored form of an object turned into this definition's served form. */
+  public ObjectNode fromStorage(ObjectNode stored) {
+    return stored;
+  }
+
+  /** An object of this definition's served form turned into the stored form. */
+  public ObjectNode toStorage(ObjectNode obj) {
+    return obj;
+  }
+
+  /** Whether request bodies may be protobuf (upstream: built-in kinds only). */
+  public boolean acceptsProtobuf() {
+    return true;
+  }
+
+  /** Whether strategic merge patches are accepted (upstream: built-in kinds only). */
+  public boolean strategicMergePatch() {
+    return true;
+  }
+
+  /**
+   * Normalizes a decoded request body in place against the schema: fields the schema does not know
+   * are removed and returned (paths like {@code spec.foo}) for fieldValidation Strict/Warn.
+   * Built-in kinds also reject values of the wrong JSON type here, as their decoding does.
+   *
+   * @param what the start of upstream's decoding error message
+   */
+  public List<String> normalize(ObjectNode obj, String what) {
+    return io.kpg.schema.SchemaCheck.check(obj, schema(), what);
+  }
+
+  /** The object with its fields in the order upstream serializes them. */
+  public ObjectNode order(ObjectNode obj) {
+    return io.kpg.schema.SchemaOrder.apply(obj, schema());
+  }
+
+  /**
+   * The published OpenAPI v3 schema of a kind not described by a protobuf message (custom
+   * resources), or null to derive it from {@link #schema()}.
+   */
+  public ObjectNode openApiSchema() {
+    return null;
+  }
+
+  /** A warning sent with every request to this version (deprecated versions), or null. */
+  public String deprecationWarning() {
+    return null;
+  }
+
   /** Whether the kind has a {@code /status} subresource (status written only through it). */
   public boolean hasStatus() {
     return false;
@@ -173,6 +259,19 @@ public abstract class KindDef {
   }
 
   /**
+   * Whether an update changes what {@code metadata.generation} counts: by default everything
+   * outside metadata and status.
+   */
+  public boolean generationChanged(ObjectNode next, ObjectNode old) {
+    ObjectNode x = next.deepCopy();
+    ObjectNode y = old.deepCopy();
+    for (ObjectNode o : List.of(x, y)) {
+      o.remove(List.of("metadata", "status", "apiVersion", "kind"));
+    }
+    return !x.equals(y);
+  }
+
+  /**
    * Validates a name of this kind (upstream's per-kind name validation; default: DNS subdomain).
    */
   public List<String> validateName(String name) {
@@ -198,9 +297,10 @@ public abstract class KindDef {
   }
 
   /**
-   * Called when a delete is requested for an object without metadata.finalizers. Returning true
-   * keeps the object, marked with a deletionTimestamp (the kind may change it, e.g. a namespace
-   * turns Terminating), until {@link #readyToRemove} holds.
+   * Called when a delete is requested. Returning true keeps the object, marked with a
+   * deletionTimestamp (the kind may change it, e.g. a namespace turns Terminating, a
+   * CustomResourceDefinition gets its cleanup finalizer), until {@link #readyToRemove} holds and no
+   * finalizers are left.
    */
   public boolean markForDeletion(ObjectNode obj) {
     return false;

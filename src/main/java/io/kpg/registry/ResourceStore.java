@@ -8,7 +8,6 @@ import io.kpg.errors.StatusException;
 import io.kpg.json.Json;
 import io.kpg.registry.admission.AdmissionChain;
 import io.kpg.registry.validation.ObjectMetaValidation;
-import io.kpg.schema.SchemaOrder;
 import io.kpg.server.Storage;
 import io.kpg.ssa.ManagedEntry;
 import io.kpg.ssa.Scope;
@@ -50,7 +49,7 @@ public class ResourceStore {
     if (s == null) {
       throw Errors.notFound(k.group(), k.plural(), name);
     }
-    return s;
+    return k.convertsOnRead() ? new Stored(s.rv(), readView(k, s.data())) : s;
   }
 
   public ObjectNode getObject(KindDef k, String ns, String name) {
@@ -59,11 +58,32 @@ public class ResourceStore {
 
   /** Runs a list; storage errors become 410/504 Status errors. */
   public ListPage list(KindDef k, ListQuery q) {
+    ListPage page;
     try {
-      return storage.store().list(q);
+      page = storage.store().list(q);
     } catch (StorageException e) {
       throw translate(e, k, null);
     }
+    if (!k.convertsOnRead()) {
+      return page;
+    }
+    List<String> items = new ArrayList<>(page.items().size());
+    page.items().forEach(i -> items.add(readView(k, i)));
+    return new ListPage(page.rv(), items, page.lastKey(), page.remaining());
+  }
+
+  /** A stored object's JSON as the kind serves it (see {@link KindDef#fromStorage}). */
+  public static String readView(KindDef k, String stored) {
+    if (!k.convertsOnRead()) {
+      return stored;
+    }
+    return Json.write(k.fromStorage(Json.parseTrusted(stored)));
+  }
+
+  /** Parses a stored object into the kind's served form. */
+  private static ObjectNode served(KindDef k, String stored) {
+    ObjectNode o = Json.parseTrusted(stored);
+    return k.convertsOnRead() ? k.fromStorage(o) : o;
   }
 
   // ---------------------------------------------------------------- create
@@ -75,7 +95,7 @@ public class ResourceStore {
     if (k.virtual()) {
       k.applyDefaults(obj);
       failIfInvalid(k, obj, k.validate(obj));
-      return SchemaOrder.apply(k.review(ctx, obj), k.schema());
+      return k.order(k.review(ctx, obj));
     }
     if (k.namespaced()) {
       md.put("namespace", ns);
@@ -104,14 +124,14 @@ public class ResourceStore {
     admission.validate(ctx, k, "CREATE", obj, null);
     String name = md.path("name").asText();
     md.put("resourceVersion", ""); // a slot in upstream's field order; storage fills it in
-    obj = SchemaOrder.apply(obj, k.schema());
+    obj = k.order(obj);
     if (ctx.dryRun()) {
       ((ObjectNode) obj.get("metadata")).remove("resourceVersion");
       return obj;
     }
     try {
-      Stored s = storage.store().write(WriteOp.create(key(k, ns, name), obj));
-      return Json.parseTrusted(s.data());
+      Stored s = storage.store().write(WriteOp.create(key(k, ns, name), k.toStorage(obj)));
+      return served(k, s.data());
     } catch (StorageException e) {
       throw translate(e, k, name);
     }
@@ -202,7 +222,7 @@ public class ResourceStore {
         }
         throw Errors.notFound(k.group(), k.plural(), name);
       }
-      ObjectNode old = Json.parseTrusted(cur.data());
+      ObjectNode old = served(k, cur.data());
       ObjectNode next = change.apply(old.deepCopy());
       try {
         ObjectNode result = finishUpdate(ctx, k, ns, name, target, old, next, cur);
@@ -282,7 +302,7 @@ public class ResourceStore {
     } else if (target == Target.MAIN) {
       admission.admit(ctx, k, "UPDATE", next, old);
       k.prepareForUpdate(next, old);
-      if (k.tracksGeneration() && specChanged(next, old)) {
+      if (k.tracksGeneration() && k.generationChanged(next, old)) {
         md.put("generation", oldMd.path("generation").asLong(0) + 1);
       }
     }
@@ -297,15 +317,15 @@ public class ResourceStore {
       k.warnings(next).forEach(ctx::warn);
     }
     admission.validate(ctx, k, "UPDATE", next, old);
-    next = SchemaOrder.apply(next, k.schema());
+    next = k.order(next);
     ResourceKey key = key(k, ns, name);
     boolean marked = oldMd.has("deletionTimestamp");
     if (marked && finalizers(next).isEmpty() && k.readyToRemove(next)) {
       if (ctx.dryRun()) {
         return next;
       }
-      Stored s = storage.store().write(WriteOp.delete(key, next, cur));
-      return Json.parseTrusted(s.data());
+      Stored s = storage.store().write(WriteOp.delete(key, k.toStorage(next), cur));
+      return served(k, s.data());
     }
     if (next.equals(old)) {
       return old; // nothing changed: no write, no new resourceVersion
@@ -313,8 +333,8 @@ public class ResourceStore {
     if (ctx.dryRun()) {
       return next;
     }
-    Stored s = storage.store().write(WriteOp.update(key, next, cur));
-    return Json.parseTrusted(s.data());
+    Stored s = storage.store().write(WriteOp.update(key, k.toStorage(next), cur));
+    return served(k, s.data());
   }
 
   /**
@@ -377,18 +397,6 @@ public class ResourceStore {
     ManagedEntry.store(next, entries);
   }
 
-  private static boolean specChanged(ObjectNode a, ObjectNode b) {
-    ObjectNode x = a.deepCopy();
-    ObjectNode y = b.deepCopy();
-    for (ObjectNode o : List.of(x, y)) {
-      o.remove("metadata");
-      o.remove("status");
-      o.remove("apiVersion");
-      o.remove("kind");
-    }
-    return !x.equals(y);
-  }
-
   static List<String> finalizers(ObjectNode obj) {
     List<String> out = new ArrayList<>();
     JsonNode f = obj.path("metadata").path("finalizers");
@@ -441,7 +449,7 @@ public class ResourceStore {
       if (cur == null) {
         throw Errors.notFound(k.group(), k.plural(), name);
       }
-      ObjectNode obj = Json.parseTrusted(cur.data());
+      ObjectNode obj = served(k, cur.data());
       ObjectNode md = (ObjectNode) obj.get("metadata");
       String uid = md.path("uid").asText();
       if (opts.uid() != null && !opts.uid().equals(uid)) {
@@ -479,7 +487,8 @@ public class ResourceStore {
         if (gcFinalizer != null && !alreadyMarked && !finalizers(marked).contains(gcFinalizer)) {
           ((ObjectNode) marked.get("metadata")).withArray("finalizers").add(gcFinalizer);
         }
-        boolean keep = !finalizers(marked).isEmpty() || k.markForDeletion(marked);
+        boolean kindKeeps = k.markForDeletion(marked);
+        boolean keep = kindKeeps || !finalizers(marked).isEmpty();
         if (keep) {
           if (alreadyMarked && marked.equals(obj)) {
             return new Deleted(obj, true, uid);
@@ -492,14 +501,14 @@ public class ResourceStore {
           if (ctx.dryRun()) {
             return new Deleted(marked, true, uid);
           }
-          Stored s = storage.store().write(WriteOp.update(key, marked, cur));
-          return new Deleted(Json.parseTrusted(s.data()), true, uid);
+          Stored s = storage.store().write(WriteOp.update(key, k.toStorage(marked), cur));
+          return new Deleted(served(k, s.data()), true, uid);
         }
         if (ctx.dryRun()) {
           return new Deleted(obj, false, uid);
         }
-        Stored s = storage.store().write(WriteOp.delete(key, obj, cur));
-        return new Deleted(Json.parseTrusted(s.data()), false, uid);
+        Stored s = storage.store().write(WriteOp.delete(key, k.toStorage(obj), cur));
+        return new Deleted(served(k, s.data()), false, uid);
       } catch (StorageException e) {
         if (e.reason() == StorageException.Reason.CONFLICT
             && attempt < MAX_CONFLICT_RETRIES

@@ -23,15 +23,20 @@ public class OpenApiResource {
   static final String PROTO_V2 = "application/com.github.proto-openapi.spec.v2.v1.0+protobuf";
 
   @Inject KindCatalog catalog;
-  private volatile OpenApiDocuments docs;
 
+  private record Built(long generation, OpenApiDocuments docs) {}
+
+  private volatile Built built;
+
+  /** The documents of the kinds served now (rebuilt after the catalog changes). */
   OpenApiDocuments docs() {
-    OpenApiDocuments d = docs;
-    if (d == null) {
-      d = OpenApiDocuments.build(catalog.all(), PublicResource.GIT_VERSION);
-      docs = d;
+    Built b = built;
+    long gen = catalog.generation();
+    if (b == null || b.generation() != gen) {
+      b = new Built(gen, OpenApiDocuments.build(catalog.all(), PublicResource.GIT_VERSION));
+      built = b;
     }
-    return d;
+    return b.docs();
   }
 
   @GET

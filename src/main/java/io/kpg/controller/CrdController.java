@@ -1,0 +1,328 @@
+package io.kpg.controller;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.kpg.crd.CrdStatus;
+import io.kpg.errors.StatusException;
+import io.kpg.json.Json;
+import io.kpg.registry.KindCatalog;
+import io.kpg.registry.KindDef;
+import io.kpg.registry.ResourceStore;
+import io.kpg.server.Storage;
+import io.kpg.storage.ListQuery;
+import io.kpg.storage.ResourceKey;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Keeps CustomResourceDefinitions' status as upstream's naming, establishing and finalizing
+ * controllers do: accepted names (refusing names another CRD of the group already uses), the
+ * NamesAccepted and Established conditions, and on deletion the removal of every custom resource
+ * before the cleanup finalizer goes.
+ */
+final class CrdController extends Controller {
+  private static final String GROUP = "apiextensions.k8s.io";
+
+  private final Informer crds;
+  private final LocalClient client;
+  private final KindCatalog catalog;
+  private final Storage storage;
+  private final KindDef crdKind;
+
+  CrdController(ControllerManager cm, LocalClient client, KindCatalog catalog, Storage storage) {
+    super("customresourcedefinition");
+    this.client = client;
+    this.catalog = catalog;
+    this.storage = storage;
+    this.crds = cm.informer(GROUP, "v1", "customresourcedefinitions");
+    this.crdKind = client.kind(GROUP, "v1", "customresourcedefinitions");
+    crds.addHandler(
+        (old, obj, deleted) -> {
+          queue.add(obj.path("metadata").path("name").asText());
+          // a change of one CRD's names may free or take names of others in the group
+          String group = obj.path("spec").path("group").asText();
+          for (ObjectNode other : crds.list()) {
+            if (other.path("spec").path("group").asText().equals(group)) {
+              queue.add(other.path("metadata").path("name").asText());
+            }
+          }
+        });
+  }
+
+  @Override
+  public List<Informer> informers() {
+    return List.of(crds);
+  }
+
+  @Override
+  protected void enqueueAll() {
+    crds.list().forEach(c -> queue.add(c.path("metadata").path("name").asText()));
+  }
+
+  @Override
+  protected Result reconcile(String name) {
+    ObjectNode crd = crds.get("", name);
+    if (crd == null) {
+      return Result.DONE;
+    }
+    if (crd.path("metadata").has("deletionTimestamp")) {
+      return cleanup(crd);
+    }
+    ObjectNode next = crd.deepCopy();
+    acceptNames(next);
+    if (!next.path("status").equals(crd.path("status"))) {
+      try {
+        client.updateStatus(crdKind, "", name, cur -> withStatus(cur, next));
+      } catch (StatusException e) {
+        if (e.code() == 404) {
+          return Result.DONE;
+        }
+        throw e;
+      }
+    }
+    return Result.DONE;
+  }
+
+  private static ObjectNode withStatus(ObjectNode cur, ObjectNode next) {
+    cur.set("status", next.path("status").deepCopy());
+    return cur;
+  }
+
+  /** Computes status.acceptedNames and the NamesAccepted and Established conditions. */
+  private void acceptNames(ObjectNode crd) {
+    String name = crd.path("metadata").path("name").asText();
+    String group = crd.path("spec").path("group").asText();
+    Set<String> resources = new HashSet<>();
+    Set<String> kinds = new HashSet<>();
+    for (ObjectNode other : crds.list()) {
+      if (other.path("metadata").path("name").asText().equals(name)
+          || !other.path("spec").path("group").asText().equals(group)) {
+        continue;
+      }
+      JsonNode an = other.path("status").path("acceptedNames");
+      add(resources, an.path("plural"));
+      add(resources, an.path("singular"));
+      an.path("shortNames").forEach(s -> add(resources, s));
+      add(kinds, an.path("kind"));
+      add(kinds, an.path("listKind"));
+    }
+    JsonNode want = crd.path("spec").path("names");
+    ObjectNode status = Json.obj(crd, "status");
+    ObjectNode before =
+        status.get("acceptedNames") instanceof ObjectNode a ? a.deepCopy() : Json.object();
+    ObjectNode accepted = Json.object();
+    String reason = null;
+    String message = null;
+    String plural = want.path("plural").asText("");
+    if (resources.contains(plural)) {
+      reason = "PluralConflict";
+      message = "\"" + plural + "\" is already in use";
+      copy(before, accepted, "plural");
+    } else {
+      accepted.put("plural", plural);
+    }
+    String singular = want.path("singular").asText("");
+    if (resources.contains(singular)) {
+      if (reason == null) {
+        reason = "SingularConflict";
+        message = "\"" + singular + "\" is already in use";
+      }
+      copy(before, accepted, "singular");
+    } else if (!singular.isEmpty()) {
+      accepted.put("singular", singular);
+    }
+    String shortConflict = null;
+    for (JsonNode s : want.path("shortNames")) {
+      if (resources.contains(s.asText())) {
+        shortConflict = s.asText();
+        break;
+      }
+    }
+    if (shortConflict != null) {
+      if (reason == null) {
+        reason = "ShortNamesConflict";
+        message = "\"" + shortConflict + "\" is already in use";
+      }
+      copy(before, accepted, "shortNames");
+    } else if (want.path("shortNames").isArray() && !want.path("shortNames").isEmpty()) {
+      accepted.set("shortNames", want.path("shortNames").deepCopy());
+    }
+    String kind = want.path("kind").asText("");
+    if (kinds.contains(kind)) {
+      if (reason == null) {
+        reason = "KindConflict";
+        message = "\"" + kind + "\" is already in use";
+      }
+      copy(before, accepted, "kind");
+    } else {
+      accepted.put("kind", kind);
+    }
+    String listKind = want.path("listKind").asText("");
+    if (kinds.contains(listKind)) {
+      if (reason == null) {
+        reason = "ListKindConflict";
+        message = "\"" + listKind + "\" is already in use";
+      }
+      copy(before, accepted, "listKind");
+    } else if (!listKind.isEmpty()) {
+      accepted.put("listKind", listKind);
+    }
+    if (want.path("categories").isArray() && !want.path("categories").isEmpty()) {
+      accepted.set("categories", want.path("categories").deepCopy());
+    }
+    if (!accepted.has("plural")) {
+      accepted.put("plural", "");
+    }
+    if (!accepted.has("kind")) {
+      accepted.put("kind", "");
+    }
+    status.set("acceptedNames", ordered(accepted));
+    String now = ResourceStore.now();
+    if (reason == null) {
+      CrdStatus.setCondition(
+          crd, "NamesAccepted", "True", "NoConflicts", "no conflicts found", now);
+      CrdStatus.setCondition(
+          crd,
+          "Established",
+          "True",
+          "InitialNamesAccepted",
+          "the initial names have been accepted",
+          now);
+    } else {
+      CrdStatus.setCondition(crd, "NamesAccepted", "False", reason, message, now);
+      if (!CrdStatus.isTrue(crd, "Established")) {
+        CrdStatus.setCondition(
+            crd, "Established", "False", "NotAccepted", "not all names are accepted", now);
+      }
+    }
+  }
+
+  /** acceptedNames in the order upstream serializes CustomResourceDefinitionNames. */
+  private static ObjectNode ordered(ObjectNode names) {
+    ObjectNode o = Json.object();
+    for (String f : List.of("plural", "singular", "shortNames", "kind", "listKind", "categories")) {
+      if (names.has(f)) {
+        o.set(f, names.get(f));
+      }
+    }
+    return o;
+  }
+
+  private static void add(Set<String> s, JsonNode n) {
+    if (n.isTextual() && !n.asText().isEmpty()) {
+      s.add(n.asText());
+    }
+  }
+
+  private static void copy(ObjectNode from, ObjectNode to, String field) {
+    if (from.has(field)) {
+      to.set(field, from.get(field).deepCopy());
+    }
+  }
+
+  /** Deletes every custom resource of a deleted CRD, then lets the CRD go. */
+  private Result cleanup(ObjectNode crd) {
+    String name = crd.path("metadata").path("name").asText();
+    boolean hasFinalizer = false;
+    for (JsonNode f : crd.path("metadata").path("finalizers")) {
+      hasFinalizer |= f.asText().equals(CrdStatus.CLEANUP_FINALIZER);
+    }
+    if (!hasFinalizer) {
+      return Result.DONE;
+    }
+    String group = crd.path("spec").path("group").asText();
+    String plural = crd.path("status").path("acceptedNames").path("plural").asText("");
+    KindDef k = plural.isEmpty() ? null : catalog.byResource(group, plural);
+    int remaining = 0;
+    if (k != null) {
+      List<String> items =
+          storage
+              .store()
+              .list(
+                  new ListQuery(
+                      ResourceKey.DEFAULT_CLUSTER,
+                      group,
+                      plural,
+                      null,
+                      null,
+                      null,
+                      null,
+                      0,
+                      null,
+                      0))
+              .items();
+      for (String item : items) {
+        remaining++;
+        ObjectNode o = Json.parseTrusted(item);
+        if (o.path("metadata").has("deletionTimestamp")) {
+          continue;
+        }
+        try {
+          client.delete(
+              k,
+              o.path("metadata").path("namespace").asText(""),
+              o.path("metadata").path("name").asText());
+        } catch (StatusException e) {
+          if (e.code() != 404 && e.code() != 409) {
+            throw e;
+          }
+        }
+      }
+    }
+    if (remaining > 0) {
+      if (!hasReason(crd, "InstanceDeletionInProgress")) {
+        client.updateStatus(
+            crdKind,
+            "",
+            name,
+            cur -> {
+              CrdStatus.setCondition(
+                  cur,
+                  "Terminating",
+                  "True",
+                  "InstanceDeletionInProgress",
+                  "CustomResource deletion is in progress",
+                  ResourceStore.now());
+              return cur;
+            });
+      }
+      return Result.after(500);
+    }
+    try {
+      client.update(
+          crdKind,
+          "",
+          name,
+          cur -> {
+            ArrayNode keep = Json.MAPPER.createArrayNode();
+            for (JsonNode f : cur.path("metadata").path("finalizers")) {
+              if (!f.asText().equals(CrdStatus.CLEANUP_FINALIZER)) {
+                keep.add(f);
+              }
+            }
+            if (keep.isEmpty()) {
+              ((ObjectNode) cur.get("metadata")).remove("finalizers");
+            } else {
+              ((ObjectNode) cur.get("metadata")).set("finalizers", keep);
+            }
+            return cur;
+          });
+    } catch (StatusException e) {
+      if (e.code() != 404) {
+        throw e;
+      }
+    }
+    return Result.DONE;
+  }
+
+  private static boolean hasReason(JsonNode crd, String reason) {
+    for (JsonNode c : crd.path("status").path("conditions")) {
+      if (c.path("reason").asText().equals(reason)) {
+        return true;
+      }
+    }
+    return false;
+  }
+}
