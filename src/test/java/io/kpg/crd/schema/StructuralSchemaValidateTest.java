@@ -50,7 +50,8 @@ class StructuralSchemaValidateTest {
     assertEquals(List.of(), errors(s, "{'replicas':3.0}"));
     assertEquals(
         List.of(
-            "spec.replicas: Invalid value: \"number\": spec.replicas in body must be of type integer: \"number\""),
+            "spec.replicas: Invalid value: \"number\": spec.replicas in body must be of type integer: \"number\"",
+            "<nil>: Invalid value: \"\": Checked value must be of type integer (default format) in spec.replicas"),
         errors(s, "{'replicas':3.5}"));
   }
 
