@@ -97,10 +97,10 @@ class StructuralSchemaCheckTest {
   void defaultsMustValidateAndBePruned() {
     assertEquals(
         List.of(
+            // the default is validated at its own root, whose name is empty: upstream prints two
+            // spaces
             B
-                + ".properties[a].default: Invalid value: 20: "
-                + "<nil>".replace("<nil>", "").trim()
-                + "in body should be less than or equal to 10",
+                + ".properties[a].default: Invalid value: 20:  in body should be less than or equal to 10",
             B
                 + ".properties[b].default: Invalid value: map[string]interface {}{\"x\":1, \"y\":2}: must not have unknown fields",
             B + ".properties[metadata].default: Forbidden: must not be set in top-level metadata"),
