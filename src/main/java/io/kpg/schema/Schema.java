@@ -112,7 +112,8 @@ public final class Schema {
     this.enumValues = List.copyOf(values);
   }
 
-  void putProperty(Field f) {
+  /** Adds or replaces a property (built-in definitions and CRD schemas are built this way). */
+  public void putProperty(Field f) {
     properties.put(f.name(), f);
   }
 
