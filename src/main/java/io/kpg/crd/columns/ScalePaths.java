@@ -3,6 +3,7 @@ package io.kpg.crd.columns;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.kpg.errors.FieldError;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -74,7 +75,7 @@ public record ScalePaths(
 
   private static IllegalArgumentException accessorError(
       String[] keys, int upTo, JsonNode value, String expected) {
-    String at = "." + String.join(".", java.util.Arrays.copyOf(keys, upTo));
+    String at = "." + String.join(".", Arrays.copyOf(keys, upTo));
     return new IllegalArgumentException(
         at
             + " accessor error: "
