@@ -119,9 +119,14 @@ public final class CelRules {
       List<Object[]> costs = new ArrayList<>();
       r.compileNode(root, base, 1, null, total, costs);
       if (total[0] > Cost.STATIC_CRD_LIMIT) {
+        // upstream names the (at most 4) most expensive expressions of at least 1% of the limit
         costs.sort((a, b) -> Long.compare((Long) b[1], (Long) a[1]));
-        long sum = 0;
+        int named = 0;
         for (Object[] c : costs) {
+          if (named == 4 || (Long) c[1] < Cost.STATIC_CRD_LIMIT / 100) {
+            break;
+          }
+          named++;
           r.problems.add(
               new Problem(
                   (String) c[0],
@@ -129,10 +134,6 @@ public final class CelRules {
                   null,
                   "contributed to estimated rule cost total exceeding cost limit for entire"
                       + " OpenAPIv3 schema"));
-          sum = Cost.mul(1, sum + (Long) c[1]);
-          if (total[0] - sum <= Cost.STATIC_CRD_LIMIT) {
-            break;
-          }
         }
         r.problems.add(
             new Problem(
@@ -344,7 +345,7 @@ public final class CelRules {
               null,
               costErrorMessage("estimated rule cost", ruleCost, Cost.STATIC_EXPRESSION_LIMIT)));
     }
-    total[0] = Cost.mul(1, total[0] + ruleCost) < 0 ? Long.MAX_VALUE : total[0] + ruleCost;
+    total[0] = Cost.sat(total[0], ruleCost);
     costs.add(new Object[] {at + ".rule", ruleCost});
     if (rule.compileError != null) {
       problems.add(
@@ -386,7 +387,7 @@ public final class CelRules {
                   costErrorMessage(
                       "estimated messageExpression cost", msgCost, Cost.STATIC_EXPRESSION_LIMIT)));
         }
-        total[0] = total[0] + msgCost < 0 ? Long.MAX_VALUE : total[0] + msgCost;
+        total[0] = Cost.sat(total[0], msgCost);
         costs.add(new Object[] {at + ".messageExpression", msgCost});
       }
     }

@@ -82,7 +82,7 @@ final class Cost {
     return 1 + (long) Math.ceil(size * 0.1);
   }
 
-  private static long sat(long a, long b) {
+  static long sat(long a, long b) {
     long r = a + b;
     return r < 0 || r < a ? Long.MAX_VALUE : r;
   }
