@@ -33,6 +33,18 @@ public record FieldError(Type type, String field, Object badValue, String detail
     }
   }
 
+  /**
+   * Bad value that is left out of the message (upstream's {@code field.OmitValueType}), e.g. for
+   * objects and arrays that failed a CEL validation rule.
+   */
+  public static final Object OMIT_VALUE =
+      new Object() {
+        @Override
+        public String toString() {
+          return "<omitted>";
+        }
+      };
+
   public static FieldError required(String field, String detail) {
     return new FieldError(Type.REQUIRED, field, null, detail);
   }
@@ -78,7 +90,9 @@ public record FieldError(Type type, String field, Object badValue, String detail
       if (type == Type.TOO_MANY && badValue != null) {
         sb.append(": ").append(badValue);
       }
-    } else if (type != Type.INTERNAL && (badValue != null || type == Type.INVALID)) {
+    } else if (type != Type.INTERNAL
+        && badValue != OMIT_VALUE
+        && (badValue != null || type == Type.INVALID)) {
       sb.append(": ").append(renderValue(badValue));
     }
     if (detail != null && !detail.isEmpty()) {

@@ -1,0 +1,384 @@
+package io.kpg.crd.cel;
+
+import dev.cel.common.ast.CelExpr;
+import dev.cel.common.values.CelByteString;
+import dev.cel.runtime.CelEvaluationListener;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * CEL cost in the spirit of cel-go's (which cel-java lacks): a static estimate of the most an
+ * expression can cost, derived from maxLength/maxItems/maxProperties, and a runtime tracker fed by
+ * cel-java's evaluation listener.
+ */
+final class Cost {
+
+  static final long PER_CALL_LIMIT = 1_000_000L;
+  static final long STATIC_EXPRESSION_LIMIT = 10_000_000L;
+  static final long STATIC_CRD_LIMIT = 100_000_000L;
+  static final long RUNTIME_BUDGET = 10_000_000L;
+
+  static final String LIMIT_EXCEEDED = "operation cancelled: actual cost limit exceeded";
+
+  private static final long LIST_CREATE = 10;
+  private static final long MAP_CREATE = 30;
+  private static final long STRUCT_CREATE = 40;
+
+  /** Functions whose cost grows with the size of their receiver/first argument. */
+  private static final Set<String> SIZED =
+      Set.of(
+          "contains",
+          "startsWith",
+          "endsWith",
+          "matches",
+          "find",
+          "findAll",
+          "split",
+          "replace",
+          "lowerAscii",
+          "upperAscii",
+          "trim",
+          "substring",
+          "indexOf",
+          "lastIndexOf",
+          "join",
+          "isSorted",
+          "sum",
+          "min",
+          "max",
+          "_==_",
+          "_!=_",
+          "_+_",
+          "@in",
+          "format",
+          "sets.contains",
+          "sets.equivalent",
+          "sets.intersects",
+          "url",
+          "isURL",
+          "quantity",
+          "isQuantity",
+          "string",
+          "bytes",
+          "reverse",
+          "distinct",
+          "flatten",
+          "sort",
+          "slice");
+
+  private Cost() {}
+
+  private static boolean free(String function) {
+    return function.equals("_&&_")
+        || function.equals("_||_")
+        || function.equals("_?_:_")
+        || function.equals("@not_strictly_false");
+  }
+
+  private static long sized(long size) {
+    return 1 + (long) Math.ceil(size * 0.1);
+  }
+
+  static long sat(long a, long b) {
+    long r = a + b;
+    return r < 0 || r < a ? Long.MAX_VALUE : r;
+  }
+
+  static long mul(long a, long b) {
+    if (a == 0 || b == 0) {
+      return 0;
+    }
+    return Long.MAX_VALUE / a < b ? Long.MAX_VALUE : a * b;
+  }
+
+  // ---------------------------------------------------------------- static estimate
+
+  /** Estimated cost and the largest size of the value, and its schema node when known. */
+  private record Est(long cost, long size, SchemaNode node) {}
+
+  /** The largest cost an expression over {@code self} (typed by {@code node}) can have. */
+  static long estimate(CelExpr expr, SchemaNode node) {
+    return est(expr, node, new HashMap<>()).cost;
+  }
+
+  private static Est est(CelExpr e, SchemaNode self, Map<String, Est> scope) {
+    switch (e.getKind()) {
+      case CONSTANT -> {
+        var c = e.constant();
+        long size =
+            switch (c.getKind()) {
+              case STRING_VALUE -> c.stringValue().length();
+              case BYTES_VALUE -> c.bytesValue().size();
+              default -> 1;
+            };
+        return new Est(0, size, null);
+      }
+      case IDENT -> {
+        String name = e.ident().name();
+        Est local = scope.get(name);
+        if (local != null) {
+          return new Est(1, local.size, local.node);
+        }
+        if (name.equals("self") || name.equals("oldSelf")) {
+          return new Est(1, self.maxSize, self);
+        }
+        return new Est(1, 1, null);
+      }
+      case SELECT -> {
+        Est op = est(e.select().operand(), self, scope);
+        SchemaNode child = null;
+        if (op.node != null) {
+          String field = e.select().field();
+          if (op.node.additional != null) {
+            child = op.node.additional;
+          } else {
+            for (Map.Entry<String, String> n : op.node.celNames.entrySet()) {
+              if (n.getValue().equals(field)) {
+                child = op.node.properties.get(n.getKey());
+              }
+            }
+          }
+        }
+        long cost = e.select().testOnly() ? op.cost : sat(op.cost, 1);
+        return new Est(cost, child == null ? 1 : child.maxSize, child);
+      }
+      case LIST -> {
+        long cost = LIST_CREATE;
+        for (CelExpr el : e.list().elements()) {
+          cost = sat(cost, est(el, self, scope).cost);
+        }
+        return new Est(cost, e.list().elements().size(), null);
+      }
+      case MAP -> {
+        long cost = MAP_CREATE;
+        for (var en : e.map().entries()) {
+          cost = sat(cost, sat(est(en.key(), self, scope).cost, est(en.value(), self, scope).cost));
+        }
+        return new Est(cost, e.map().entries().size(), null);
+      }
+      case STRUCT -> {
+        long cost = STRUCT_CREATE;
+        for (var en : e.struct().entries()) {
+          cost = sat(cost, est(en.value(), self, scope).cost);
+        }
+        return new Est(cost, 1, null);
+      }
+      case CALL -> {
+        var call = e.call();
+        long cost = 0;
+        long firstSize = 1;
+        long sizes = 0;
+        boolean first = true;
+        if (call.target().isPresent()) {
+          Est t = est(call.target().get(), self, scope);
+          cost = t.cost;
+          firstSize = t.size;
+          sizes = t.size;
+          first = false;
+        }
+        long maxArg = 0;
+        for (CelExpr a : call.args()) {
+          Est x = est(a, self, scope);
+          if (call.function().equals("_?_:_")) {
+            maxArg = Math.max(maxArg, x.cost);
+          } else {
+            cost = sat(cost, x.cost);
+          }
+          if (first) {
+            firstSize = x.size;
+            first = false;
+          }
+          sizes = sat(sizes, x.size);
+        }
+        cost = sat(cost, maxArg);
+        String f = call.function();
+        if (free(f)) {
+          return new Est(cost, 1, null);
+        }
+        long size = f.equals("_+_") || f.equals("split") || f.equals("findAll") ? sizes : 1;
+        if (appendsToAccumulator(e)) {
+          return new Est(sat(cost, 1), size, null);
+        }
+        if (f.equals("@in")) {
+          return new Est(sat(cost, sized(sizes)), 1, null);
+        }
+        return new Est(sat(cost, SIZED.contains(f) ? sized(firstSize) : 1), size, null);
+      }
+      case COMPREHENSION -> {
+        var c = e.comprehension();
+        Est range = est(c.iterRange(), self, scope);
+        SchemaNode elem = null;
+        if (range.node != null) {
+          elem = range.node.items;
+        }
+        Map<String, Est> inner = new HashMap<>(scope);
+        inner.put(c.iterVar(), elem != null ? new Est(0, elem.maxSize, elem) : new Est(0, 1, null));
+        if (!c.iterVar2().isEmpty()) {
+          SchemaNode v =
+              range.node == null
+                  ? null
+                  : (range.node.items != null ? range.node.items : range.node.additional);
+          inner.put(c.iterVar2(), v != null ? new Est(0, v.maxSize, v) : new Est(0, 1, null));
+        }
+        Est init = est(c.accuInit(), self, scope);
+        inner.put(c.accuVar(), new Est(0, range.size, null));
+        long perIteration =
+            sat(est(c.loopCondition(), self, inner).cost, est(c.loopStep(), self, inner).cost);
+        long cost = sat(sat(range.cost, init.cost), mul(range.size, perIteration));
+        cost = sat(cost, est(c.result(), self, inner).cost);
+        return new Est(cost, range.size, null);
+      }
+      default -> {
+        return new Est(1, 1, null);
+      }
+    }
+  }
+
+  /**
+   * Whether a call appends to a comprehension's accumulator (the step of map/filter): that costs 1,
+   * as the accumulator grows in place.
+   */
+  private static boolean appendsToAccumulator(CelExpr e) {
+    if (!e.call().function().equals("_+_") || e.call().args().size() != 2) {
+      return false;
+    }
+    CelExpr first = e.call().args().get(0);
+    if (first.getKind() != CelExpr.ExprKind.Kind.IDENT) {
+      return false;
+    }
+    String name = first.ident().name();
+    return name.startsWith("@") || name.equals("__result__");
+  }
+
+  // ---------------------------------------------------------------- runtime tracking
+
+  /** Ids of the expressions whose values a sized call needs at runtime. */
+  static Set<Long> sizedArgumentIds(CelExpr root) {
+    Set<Long> ids = new HashSet<>();
+    collect(root, ids);
+    return ids;
+  }
+
+  private static void collect(CelExpr e, Set<Long> ids) {
+    switch (e.getKind()) {
+      case CALL -> {
+        var call = e.call();
+        if (SIZED.contains(call.function())) {
+          if (call.target().isPresent()) {
+            ids.add(call.target().get().id());
+          } else if (!call.args().isEmpty()) {
+            ids.add(call.args().get(0).id());
+          }
+          if (call.function().equals("@in") && call.args().size() == 2) {
+            ids.add(call.args().get(1).id());
+          }
+        }
+        call.target().ifPresent(t -> collect(t, ids));
+        call.args().forEach(a -> collect(a, ids));
+      }
+      case SELECT -> collect(e.select().operand(), ids);
+      case LIST -> e.list().elements().forEach(a -> collect(a, ids));
+      case MAP ->
+          e.map()
+              .entries()
+              .forEach(
+                  en -> {
+                    collect(en.key(), ids);
+                    collect(en.value(), ids);
+                  });
+      case STRUCT -> e.struct().entries().forEach(en -> collect(en.value(), ids));
+      case COMPREHENSION -> {
+        var c = e.comprehension();
+        collect(c.iterRange(), ids);
+        collect(c.accuInit(), ids);
+        collect(c.loopCondition(), ids);
+        collect(c.loopStep(), ids);
+        collect(c.result(), ids);
+      }
+      default -> {}
+    }
+  }
+
+  /** Thrown from the listener when one evaluation goes over the per-call limit. */
+  static final class LimitExceeded extends RuntimeException {
+    LimitExceeded() {
+      super(LIMIT_EXCEEDED, null, false, false);
+    }
+  }
+
+  /** Adds up the cost of one evaluation, as each evaluated expression reports its value. */
+  static final class Tracker implements CelEvaluationListener {
+    private final Set<Long> sizedIds;
+    private final long limit;
+    private Map<Long, Object> values;
+    long cost;
+
+    Tracker(Set<Long> sizedIds, long limit) {
+      this.sizedIds = sizedIds;
+      this.limit = limit;
+    }
+
+    @Override
+    public void callback(CelExpr e, Object result) {
+      long c;
+      switch (e.getKind()) {
+        case CONSTANT, COMPREHENSION -> c = 0;
+        case IDENT -> c = 1;
+        case SELECT -> c = e.select().testOnly() ? 0 : 1;
+        case LIST -> c = LIST_CREATE;
+        case MAP -> c = MAP_CREATE;
+        case STRUCT -> c = STRUCT_CREATE;
+        case CALL -> c = callCost(e);
+        default -> c = 1;
+      }
+      if (!sizedIds.isEmpty() && sizedIds.contains(e.id())) {
+        if (values == null) {
+          values = new HashMap<>();
+        }
+        values.put(e.id(), result);
+      }
+      cost += c;
+      if (cost > limit) {
+        throw new LimitExceeded();
+      }
+    }
+
+    private long callCost(CelExpr e) {
+      var call = e.call();
+      String f = call.function();
+      if (free(f)) {
+        return 0;
+      }
+      if (!SIZED.contains(f) || values == null || appendsToAccumulator(e)) {
+        return 1;
+      }
+      CelExpr first =
+          call.target().isPresent()
+              ? call.target().get()
+              : (call.args().isEmpty() ? null : call.args().get(0));
+      if (f.equals("@in") && call.args().size() == 2) {
+        first = call.args().get(1);
+      }
+      return first == null ? 1 : sized(sizeOf(values.get(first.id())));
+    }
+
+    private static long sizeOf(Object v) {
+      if (v instanceof String s) {
+        return s.length();
+      }
+      if (v instanceof CelByteString b) {
+        return b.size();
+      }
+      if (v instanceof List<?> l) {
+        return l.size();
+      }
+      if (v instanceof Map<?, ?> m) {
+        return m.size();
+      }
+      return 1;
+    }
+  }
+}
