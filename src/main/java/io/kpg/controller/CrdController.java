@@ -110,67 +110,55 @@ final class CrdController extends Controller {
     }
     JsonNode want = crd.path("spec").path("names");
     ObjectNode status = Json.obj(crd, "status");
-    ObjectNode before =
-        status.get("acceptedNames") instanceof ObjectNode a ? a.deepCopy() : Json.object();
-    ObjectNode accepted = Json.object();
-    String reason = null;
-    String message = null;
-    String plural = want.path("plural").asText("");
-    if (resources.contains(plural)) {
-      reason = "PluralConflict";
-      message = "\"" + plural + "\" is already in use";
-      copy(before, accepted, "plural");
-    } else {
-      accepted.put("plural", plural);
-    }
-    String singular = want.path("singular").asText("");
-    if (resources.contains(singular)) {
-      if (reason == null) {
-        reason = "SingularConflict";
-        message = "\"" + singular + "\" is already in use";
-      }
-      copy(before, accepted, "singular");
-    } else if (!singular.isEmpty()) {
-      accepted.put("singular", singular);
-    }
-    String shortConflict = null;
-    for (JsonNode s : want.path("shortNames")) {
-      if (resources.contains(s.asText())) {
-        shortConflict = s.asText();
-        break;
+    JsonNode had = status.path("acceptedNames");
+    ObjectNode accepted = had instanceof ObjectNode a ? a.deepCopy() : Json.object();
+    // each name is taken unless another CRD of the group holds it; the last conflict is reported
+    String[] conflict = new String[2];
+    for (String f : List.of("plural", "singular")) {
+      String w = want.path(f).asText("");
+      String err = fresh(w, had.path(f).asText(""), resources);
+      if (err != null) {
+        conflict[0] = f.equals("plural") ? "PluralConflict" : "SingularConflict";
+        conflict[1] = err;
+      } else if (!w.isEmpty() || accepted.has(f)) {
+        accepted.put(f, w);
       }
     }
-    if (shortConflict != null) {
-      if (reason == null) {
-        reason = "ShortNamesConflict";
-        message = "\"" + shortConflict + "\" is already in use";
+    if (!want.path("shortNames").equals(had.path("shortNames"))) {
+      Set<String> ours = new HashSet<>();
+      had.path("shortNames").forEach(n -> ours.add(n.asText()));
+      List<String> errs = new java.util.ArrayList<>();
+      for (JsonNode n : want.path("shortNames")) {
+        if (!ours.contains(n.asText())) {
+          String err = fresh(n.asText(), "", resources);
+          if (err != null) {
+            errs.add(err);
+          }
+        }
       }
-      copy(before, accepted, "shortNames");
-    } else if (want.path("shortNames").isArray() && !want.path("shortNames").isEmpty()) {
-      accepted.set("shortNames", want.path("shortNames").deepCopy());
+      if (!errs.isEmpty()) {
+        conflict[0] = "ShortNamesConflict";
+        conflict[1] = errs.size() == 1 ? errs.get(0) : "[" + String.join(", ", errs) + "]";
+      } else if (want.path("shortNames").isArray() && !want.path("shortNames").isEmpty()) {
+        accepted.set("shortNames", want.path("shortNames").deepCopy());
+      } else {
+        accepted.remove("shortNames");
+      }
     }
-    String kind = want.path("kind").asText("");
-    if (kinds.contains(kind)) {
-      if (reason == null) {
-        reason = "KindConflict";
-        message = "\"" + kind + "\" is already in use";
+    for (String f : List.of("kind", "listKind")) {
+      String w = want.path(f).asText("");
+      String err = fresh(w, had.path(f).asText(""), kinds);
+      if (err != null) {
+        conflict[0] = f.equals("kind") ? "KindConflict" : "ListKindConflict";
+        conflict[1] = err;
+      } else if (!w.isEmpty() || accepted.has(f)) {
+        accepted.put(f, w);
       }
-      copy(before, accepted, "kind");
-    } else {
-      accepted.put("kind", kind);
-    }
-    String listKind = want.path("listKind").asText("");
-    if (kinds.contains(listKind)) {
-      if (reason == null) {
-        reason = "ListKindConflict";
-        message = "\"" + listKind + "\" is already in use";
-      }
-      copy(before, accepted, "listKind");
-    } else if (!listKind.isEmpty()) {
-      accepted.put("listKind", listKind);
     }
     if (want.path("categories").isArray() && !want.path("categories").isEmpty()) {
       accepted.set("categories", want.path("categories").deepCopy());
+    } else {
+      accepted.remove("categories");
     }
     if (!accepted.has("plural")) {
       accepted.put("plural", "");
@@ -179,6 +167,8 @@ final class CrdController extends Controller {
       accepted.put("kind", "");
     }
     status.set("acceptedNames", ordered(accepted));
+    String reason = conflict[0];
+    String message = conflict[1];
     String now = ResourceStore.now();
     if (reason == null) {
       CrdStatus.setCondition(
@@ -216,10 +206,12 @@ final class CrdController extends Controller {
     }
   }
 
-  private static void copy(ObjectNode from, ObjectNode to, String field) {
-    if (from.has(field)) {
-      to.set(field, from.get(field).deepCopy());
+  /** Upstream's equalToAcceptedOrFresh: null when the name may be taken, else the problem. */
+  private static String fresh(String requested, String accepted, Set<String> used) {
+    if (requested.equals(accepted) || !used.contains(requested)) {
+      return null;
     }
+    return "\"" + requested + "\" is already in use";
   }
 
   /** Deletes every custom resource of a deleted CRD, then lets the CRD go. */

@@ -2,6 +2,9 @@ package io.kpg.crd;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.kpg.crd.columns.PrinterColumns;
+import io.kpg.crd.columns.ScalePaths;
+import io.kpg.crd.columns.SelectableFields;
 import io.kpg.errors.FieldError;
 import io.kpg.registry.validation.NameValidation;
 import java.util.ArrayList;
@@ -144,107 +147,21 @@ public final class CrdValidation {
     } else if (!schema.isObject()) {
       errs.add(FieldError.invalid(schemaPath, schema, "must be an object"));
     } else {
-      // PENDING-SCHEMAS
+      errs.addAll(CrdSchemas.validate(schema, schemaPath, status));
     }
-    errs.addAll(subresources(v.path("subresources"), path + ".subresources"));
-    int i = 0;
-    for (JsonNode col : v.path("additionalPrinterColumns")) {
-      errs.addAll(column(col, path + ".additionalPrinterColumns[" + i + "]"));
-      i++;
+    errs.addAll(
+        SelectableFields.validate(
+            v.path("selectableFields"),
+            schema == null || !schema.isObject() ? null : schema,
+            path + ".selectableFields",
+            false));
+    JsonNode scale = v.path("subresources").get("scale");
+    if (scale != null && scale.isObject()) {
+      errs.addAll(ScalePaths.validate(scale, path + ".subresources"));
     }
-    return errs;
-  }
-
-  private static List<FieldError> column(JsonNode col, String path) {
-    List<FieldError> errs = new ArrayList<>();
-    if (col.path("name").asText("").isEmpty()) {
-      errs.add(FieldError.required(path + ".name", null));
-    }
-    String type = col.path("type").asText("");
-    String types = "must be one of " + String.join(",", COLUMN_TYPES);
-    if (type.isEmpty()) {
-      errs.add(FieldError.required(path + ".type", types));
-    } else if (!COLUMN_TYPES.contains(type)) {
-      errs.add(FieldError.invalid(path + ".type", type, types));
-    }
-    String format = col.path("format").asText("");
-    if (!format.isEmpty() && !COLUMN_FORMATS.contains(format)) {
-      errs.add(
-          FieldError.invalid(
-              path + ".format", format, "must be one of " + String.join(",", COLUMN_FORMATS)));
-    }
-    String jp = col.path("jsonPath").asText("");
-    if (jp.isEmpty()) {
-      errs.add(FieldError.required(path + ".JSONPath", null));
-    } else {
-      errs.addAll(simpleJsonPath(jp, path + ".JSONPath"));
-    }
-    return errs;
-  }
-
-  /** Upstream's check of the constrained JSON paths of printer columns and scale. */
-  static List<FieldError> simpleJsonPath(String s, String path) {
-    List<FieldError> errs = new ArrayList<>();
-    if (s.isEmpty()) {
-      errs.add(FieldError.invalid(path, s, "must not be empty"));
-    } else if (s.charAt(0) != '.') {
-      errs.add(FieldError.invalid(path, s, "must be a simple json path starting with ."));
-    } else if (!s.equals(".")) {
-      for (String part : s.substring(1).split("\\.", -1)) {
-        if (part.isEmpty()) {
-          errs.add(FieldError.invalid(path, s, "must not contain empty path components"));
-          break;
-        }
-      }
-    }
-    return errs;
-  }
-
-  private static List<FieldError> subresources(JsonNode sub, String path) {
-    List<FieldError> errs = new ArrayList<>();
-    JsonNode scale = sub.get("scale");
-    if (scale == null || scale.isNull()) {
-      return errs;
-    }
-    String spec = scale.path("specReplicasPath").asText("");
-    if (spec.isEmpty()) {
-      errs.add(FieldError.required(path + ".scale.specReplicasPath", null));
-    } else {
-      List<FieldError> e = simpleJsonPath(spec, path + ".scale.specReplicasPath");
-      if (!e.isEmpty()) {
-        errs.addAll(e);
-      } else if (!spec.startsWith(".spec.")) {
-        errs.add(
-            FieldError.invalid(
-                path + ".scale.specReplicasPath", spec, "should be a json path under .spec"));
-      }
-    }
-    String status = scale.path("statusReplicasPath").asText("");
-    if (status.isEmpty()) {
-      errs.add(FieldError.required(path + ".scale.statusReplicasPath", null));
-    } else {
-      List<FieldError> e = simpleJsonPath(status, path + ".scale.statusReplicasPath");
-      if (!e.isEmpty()) {
-        errs.addAll(e);
-      } else if (!status.startsWith(".status.")) {
-        errs.add(
-            FieldError.invalid(
-                path + ".scale.statusReplicasPath", status, "should be a json path under .status"));
-      }
-    }
-    String sel = scale.path("labelSelectorPath").asText("");
-    if (!sel.isEmpty()) {
-      List<FieldError> e = simpleJsonPath(sel, path + ".scale.labelSelectorPath");
-      if (!e.isEmpty()) {
-        errs.addAll(e);
-      } else if (!sel.startsWith(".spec.") && !sel.startsWith(".status.")) {
-        errs.add(
-            FieldError.invalid(
-                path + ".scale.labelSelectorPath",
-                sel,
-                "should be a json path under either .spec or .status"));
-      }
-    }
+    errs.addAll(
+        PrinterColumns.validate(
+            v.path("additionalPrinterColumns"), path + ".additionalPrinterColumns"));
     return errs;
   }
 

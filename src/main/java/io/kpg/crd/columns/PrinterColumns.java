@@ -72,20 +72,6 @@ public final class PrinterColumns {
     return build(defs);
   }
 
-  /**
-   * The table of a custom resource's {@code /scale} subresource: Desired ({@code .spec.replicas}),
-   * Available ({@code .status.replicas}) and Age, read from the Scale object.
-   */
-  public static PrinterColumns forScale() {
-    ObjectNode desired = Json.object();
-    desired.put("name", "Desired").put("type", "integer");
-    desired.put("description", "Number of desired replicas").put("jsonPath", ".spec.replicas");
-    ObjectNode available = Json.object();
-    available.put("name", "Available").put("type", "integer");
-    available.put("description", "Number of actual replicas").put("jsonPath", ".status.replicas");
-    return build(List.of(desired, available, ageDefinition()));
-  }
-
   private static ObjectNode ageDefinition() {
     ObjectNode age = Json.object();
     age.put("name", "Age").put("type", "date").put("description", RestKinds.AGE_DESC);

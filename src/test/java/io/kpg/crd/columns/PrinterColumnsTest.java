@@ -122,19 +122,6 @@ class PrinterColumnsTest {
   }
 
   @Test
-  void scaleTable() {
-    PrinterColumns p = PrinterColumns.forScale();
-    assertEquals(
-        List.of("Name", "Desired", "Available", "Age"),
-        p.columns().stream().map(Column::name).collect(Collectors.toList()));
-    ObjectNode scale =
-        Json.parseTrusted(
-            "{\"metadata\":{\"name\":\"s\",\"creationTimestamp\":\"2024-05-01T09:00:00Z\"},"
-                + "\"spec\":{\"replicas\":2},\"status\":{\"replicas\":1}}");
-    assertEquals(Arrays.asList("s", 2L, 1L, "3h"), p.row(scale, NOW));
-  }
-
-  @Test
   void dates() {
     assertEquals("<unknown>", PrinterColumns.age("0001-01-01T00:00:00Z", NOW));
     assertEquals("120m", PrinterColumns.age("2024-05-01T12:00:00+02:00", NOW));
