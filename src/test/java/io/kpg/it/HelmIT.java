@@ -52,7 +52,8 @@ class HelmIT {
   static KpgProcess kpg;
   static Api api;
   static Kubectl kubectl;
-  static JobCompleter jobs;
+  static JobController jobs;
+  static DeploymentController deployments;
 
   @BeforeAll
   static void start() throws Exception {
@@ -73,14 +74,18 @@ class HelmIT {
     kubectl = new Kubectl("1.33", kpg.kubeconfig());
     assertEquals(
         201, api.post("/api/v1/namespaces", "{\"metadata\":{\"name\":\"" + NS + "\"}}").code());
-    jobs = new JobCompleter();
+    jobs = new JobController();
     jobs.start();
+    deployments = new DeploymentController();
+    deployments.start();
   }
 
   @AfterAll
   static void stop() throws Exception {
-    if (jobs != null) {
-      jobs.stop();
+    for (FakeController c : new FakeController[] {jobs, deployments}) {
+      if (c != null) {
+        c.stop();
+      }
     }
     if (kpg != null) {
       kpg.close();
@@ -88,18 +93,24 @@ class HelmIT {
   }
 
   /**
-   * Completes every Job of the namespace that is not finished yet: startTime, completionTime,
-   * succeeded 1 and the SuccessCriteriaMet and Complete conditions, written through /status.
+   * Follows a watch of one collection of the test namespace, resuming from the last resourceVersion
+   * seen, and hands every event to {@link #handle}.
    */
-  static final class JobCompleter implements Runnable {
-    final List<String> completed = new CopyOnWriteArrayList<>();
+  abstract static class FakeController implements Runnable {
     final List<Throwable> failures = new CopyOnWriteArrayList<>();
+    private final String collection;
     private volatile InputStream watch;
     private volatile boolean stopped;
     private Thread thread;
 
+    FakeController(String collection) {
+      this.collection = collection;
+    }
+
+    abstract void handle(String type, JsonNode object) throws Exception;
+
     void start() {
-      thread = new Thread(this, "job-completer");
+      thread = new Thread(this, "fake-" + collection);
       thread.setDaemon(true);
       thread.start();
     }
@@ -120,27 +131,76 @@ class HelmIT {
         try {
           watch =
               api.stream(
-                  "/apis/batch/v1/namespaces/"
-                      + NS
-                      + "/jobs?watch=true&allowWatchBookmarks=false"
-                      + (rv.isEmpty() ? "" : "&resourceVersion=" + rv));
+                  collection + "?watch=true" + (rv.isEmpty() ? "" : "&resourceVersion=" + rv));
           BufferedReader r =
               new BufferedReader(new InputStreamReader(watch, StandardCharsets.UTF_8));
           String line;
           while (!stopped && (line = r.readLine()) != null) {
             JsonNode ev = Json.MAPPER.readTree(line);
-            JsonNode job = ev.path("object");
-            rv = job.at("/metadata/resourceVersion").asText(rv);
-            if (!ev.path("type").asText().equals("DELETED") && !finished(job)) {
-              complete(job);
-            }
+            JsonNode object = ev.path("object");
+            rv = object.at("/metadata/resourceVersion").asText(rv);
+            handle(ev.path("type").asText(), object);
           }
-        } catch (Exception e) {
+        } catch (Exception | AssertionError e) {
           if (!stopped) {
             failures.add(e);
           }
         }
       }
+    }
+
+    /** A merge patch of the status subresource, as a controller writes status. */
+    void patchStatus(String objectPath, ObjectNode status) {
+      ObjectNode body = Json.object();
+      body.set("status", status);
+      Api.Resp r =
+          api.patch(objectPath + "/status", "application/merge-patch+json", Json.write(body));
+      if (r.code() != 200) {
+        throw new AssertionError("PATCH " + objectPath + "/status: " + r.code() + " " + r.body());
+      }
+    }
+  }
+
+  /**
+   * The job controller (and its pods): every unfinished Job gets startTime, completionTime,
+   * succeeded 1 and the SuccessCriteriaMet and Complete conditions.
+   */
+  static final class JobController extends FakeController {
+    final List<String> completed = new CopyOnWriteArrayList<>();
+
+    JobController() {
+      super("/apis/batch/v1/namespaces/" + NS + "/jobs");
+    }
+
+    @Override
+    void handle(String type, JsonNode job) {
+      if (type.equals("DELETED") || finished(job)) {
+        return;
+      }
+      Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+      ObjectNode status = Json.object();
+      status.put("startTime", now.minusSeconds(1).toString());
+      status.put("completionTime", now.toString());
+      status.put("succeeded", 1);
+      status.put("active", 0);
+      status.put("ready", 0);
+      status.put("terminating", 0);
+      status.putObject("uncountedTerminatedPods");
+      for (String t : new String[] {"SuccessCriteriaMet", "Complete"}) {
+        ObjectNode c = status.withArray("conditions").addObject();
+        c.put("type", t);
+        c.put("status", "True");
+        c.put("reason", "CompletionsReached");
+        c.put("message", "Reached expected number of succeeded pods");
+        c.put("lastProbeTime", now.toString());
+        c.put("lastTransitionTime", now.toString());
+      }
+      patchStatus(jobPath(job), status);
+      completed.add(job.at("/metadata/uid").asText());
+    }
+
+    private static String jobPath(JsonNode job) {
+      return "/apis/batch/v1/namespaces/" + NS + "/jobs/" + job.at("/metadata/name").asText();
     }
 
     private static boolean finished(JsonNode job) {
@@ -153,40 +213,88 @@ class HelmIT {
       }
       return false;
     }
+  }
 
-    private void complete(JsonNode job) {
-      String name = job.at("/metadata/name").asText();
-      Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+  /**
+   * The deployment controller (and the kubelets behind it): for every Deployment generation not
+   * observed yet, the ReplicaSet of its pod template (created, or the existing one reused, as on a
+   * rollback) reports all replicas ready, and the Deployment reports the generation observed and
+   * available. That is what helm's --wait asks for.
+   */
+  static final class DeploymentController extends FakeController {
+    final List<String> replicaSets = new CopyOnWriteArrayList<>();
+
+    DeploymentController() {
+      super("/apis/apps/v1/namespaces/" + NS + "/deployments");
+    }
+
+    @Override
+    void handle(String type, JsonNode d) {
+      long generation = d.at("/metadata/generation").asLong();
+      if (type.equals("DELETED") || d.at("/status/observedGeneration").asLong() == generation) {
+        return;
+      }
+      String name = d.at("/metadata/name").asText();
+      int replicas = d.at("/spec/replicas").asInt();
+      ObjectNode template = d.at("/spec/template").deepCopy();
+      String hash = Integer.toUnsignedString(Json.write(template).hashCode(), 36);
+      template.with("metadata").with("labels").put("pod-template-hash", hash);
+      ObjectNode selector = d.at("/spec/selector").deepCopy();
+      selector.with("matchLabels").put("pod-template-hash", hash);
+
+      ObjectNode rs = Json.object();
+      rs.put("apiVersion", "apps/v1");
+      rs.put("kind", "ReplicaSet");
+      ObjectNode meta = rs.putObject("metadata");
+      meta.put("name", name + "-" + hash);
+      meta.set("labels", template.at("/metadata/labels").deepCopy());
+      ObjectNode owner = meta.withArray("ownerReferences").addObject();
+      owner.put("apiVersion", "apps/v1");
+      owner.put("kind", "Deployment");
+      owner.put("name", name);
+      owner.put("uid", d.at("/metadata/uid").asText());
+      owner.put("controller", true);
+      owner.put("blockOwnerDeletion", true);
+      ObjectNode spec = rs.putObject("spec");
+      spec.put("replicas", replicas);
+      spec.set("selector", selector);
+      spec.set("template", template);
+      String rsPath = "/apis/apps/v1/namespaces/" + NS + "/replicasets";
+      Api.Resp created = api.post(rsPath, Json.write(rs));
+      if (created.code() != 201 && created.code() != 409) {
+        throw new AssertionError(
+            "creating the ReplicaSet: " + created.code() + " " + created.body());
+      }
+      ObjectNode rsStatus = Json.object();
+      rsStatus.put("replicas", replicas);
+      rsStatus.put("fullyLabeledReplicas", replicas);
+      rsStatus.put("readyReplicas", replicas);
+      rsStatus.put("availableReplicas", replicas);
+      rsStatus.put("observedGeneration", 1);
+      patchStatus(rsPath + "/" + name + "-" + hash, rsStatus);
+      replicaSets.add(name + "-" + hash);
+
+      String now = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
       ObjectNode status = Json.object();
-      status.put("startTime", now.minusSeconds(1).toString());
-      status.put("completionTime", now.toString());
-      status.put("succeeded", 1);
-      status.put("active", 0);
-      status.put("ready", 0);
-      status.put("terminating", 0);
-      status.putObject("uncountedTerminatedPods");
-      for (String type : new String[] {"SuccessCriteriaMet", "Complete"}) {
-        ObjectNode c = status.withArray("conditions").addObject();
-        c.put("type", type);
-        c.put("status", "True");
-        c.put("reason", "CompletionsReached");
-        c.put("message", "Reached expected number of succeeded pods");
-        c.put("lastProbeTime", now.toString());
-        c.put("lastTransitionTime", now.toString());
+      status.put("observedGeneration", generation);
+      status.put("replicas", replicas);
+      status.put("updatedReplicas", replicas);
+      status.put("readyReplicas", replicas);
+      status.put("availableReplicas", replicas);
+      String[][] conditions = {
+        {"Available", "MinimumReplicasAvailable", "Deployment has minimum availability."},
+        {"Progressing", "NewReplicaSetAvailable", "ReplicaSet has successfully progressed."}
+      };
+      for (String[] c : conditions) {
+        ObjectNode cond = status.withArray("conditions").addObject();
+        cond.put("type", c[0]);
+        cond.put("status", "True");
+        cond.put("reason", c[1]);
+        cond.put("message", c[2]);
+        cond.put("lastUpdateTime", now);
+        cond.put("lastTransitionTime", now);
       }
-      ObjectNode body = Json.object();
-      body.set("status", status);
-      Api.Resp r =
-          api.patch(
-              "/apis/batch/v1/namespaces/" + NS + "/jobs/" + name + "/status",
-              "application/merge-patch+json",
-              Json.write(body));
-      if (r.code() == 200) {
-        completed.add(job.at("/metadata/uid").asText());
-      } else if (r.code() != 404) {
-        failures.add(
-            new AssertionError("completing job " + name + ": " + r.code() + " " + r.body()));
-      }
+      patchStatus("/apis/apps/v1/namespaces/" + NS + "/deployments/" + name, status);
     }
   }
 
@@ -247,8 +355,11 @@ class HelmIT {
     return r;
   }
 
-  static void assertNoJobFailures() {
-    assertTrue(jobs.failures.isEmpty(), () -> "the job completer failed: " + jobs.failures);
+  static void assertControllersOk() {
+    assertTrue(jobs.failures.isEmpty(), () -> "the fake job controller failed: " + jobs.failures);
+    assertTrue(
+        deployments.failures.isEmpty(),
+        () -> "the fake deployment controller failed: " + deployments.failures);
   }
 
   /** The chart's objects as the given revision of the values leaves them. */
@@ -275,6 +386,39 @@ class HelmIT {
     assertTrue(!svc.at("/spec/clusterIP").asText().isEmpty(), svc::toString);
   }
 
+  static final String REPLICASETS =
+      "/apis/apps/v1/namespaces/"
+          + NS
+          + "/replicasets?labelSelector=app.kubernetes.io%2Finstance%3D"
+          + REL;
+
+  /** The names of the ReplicaSets the Deployment controls, each checked ready. */
+  static List<String> replicaSets() {
+    JsonNode d = get("/apis/apps/v1/namespaces/" + NS + "/deployments/" + REL + "-web");
+    List<String> out = new ArrayList<>();
+    for (JsonNode rs :
+        get("/apis/apps/v1/namespaces/"
+                + NS
+                + "/replicasets?labelSelector=app.kubernetes.io%2Finstance%3D"
+                + REL)
+            .path("items")) {
+      assertEquals(
+          d.at("/metadata/uid").asText(), rs.at("/metadata/ownerReferences/0/uid").asText());
+      assertEquals(2, rs.at("/status/readyReplicas").asInt(), rs::toString);
+      out.add(rs.at("/metadata/name").asText());
+    }
+    return out;
+  }
+
+  /** The pod-template-hash of the ReplicaSet the Deployment's status last reported. */
+  static String replicaSetHash() {
+    JsonNode d = get("/apis/apps/v1/namespaces/" + NS + "/deployments/" + REL + "-web");
+    assertEquals(
+        d.at("/metadata/generation").asLong(), d.at("/status/observedGeneration").asLong());
+    String last = deployments.replicaSets.get(deployments.replicaSets.size() - 1);
+    return last.substring(last.lastIndexOf('-') + 1);
+  }
+
   static String deploymentChecksum() {
     return get("/apis/apps/v1/namespaces/" + NS + "/deployments/" + REL + "-web")
         .at("/spec/template/metadata/annotations/checksum~1config")
@@ -294,17 +438,20 @@ class HelmIT {
             .withName(REL)
             .withNamespace(NS)
             .withKubeConfig(kubeconfig())
+            .waitReady()
             .withTimeout(120)
             .call();
     assertEquals("deployed", r.getStatus());
     assertEquals("1", r.getRevision());
     assertReleaseObjects("hello", "1");
     installedChecksum = deploymentChecksum();
+    // --wait waited for the Deployment's ReplicaSet to be ready, before the hook
+    assertEquals(List.of(REL + "-web-" + replicaSetHash()), replicaSets());
 
     // the post-install hook ran: the test completed its Job, helm then deleted it (hook-succeeded)
     assertEquals(1, jobs.completed.size(), () -> "completed jobs: " + jobs.completed);
     gone("/apis/batch/v1/namespaces/" + NS + "/jobs/" + REL + "-migrate");
-    assertNoJobFailures();
+    assertControllersOk();
 
     List<JsonNode> secrets = releaseSecrets();
     assertEquals(1, secrets.size(), secrets::toString);
@@ -372,13 +519,16 @@ class HelmIT {
             .withNamespace(NS)
             .set("greeting", "bonjour")
             .withKubeConfig(kubeconfig())
+            .waitReady()
             .withTimeout(120)
             .call();
     assertEquals("deployed", r.getStatus());
     assertEquals("2", r.getRevision());
     assertReleaseObjects("bonjour", "2");
-    // the pod template's config checksum changed: a new rollout
+    // the pod template's config checksum changed: a new rollout, waited for
     assertNotEquals(installedChecksum, deploymentChecksum());
+    assertEquals(2, replicaSets().size(), () -> replicaSets().toString());
+    assertTrue(replicaSets().contains(REL + "-web-" + replicaSetHash()), replicaSets()::toString);
     assertEquals(
         2,
         get("/apis/apps/v1/namespaces/" + NS + "/deployments/" + REL + "-web")
@@ -389,7 +539,7 @@ class HelmIT {
     assertEquals(2, jobs.completed.size(), () -> "completed jobs: " + jobs.completed);
     assertNotEquals(jobs.completed.get(0), jobs.completed.get(1));
     gone("/apis/batch/v1/namespaces/" + NS + "/jobs/" + REL + "-migrate");
-    assertNoJobFailures();
+    assertControllersOk();
 
     assertEquals(2, releaseSecrets().size());
     assertEquals("superseded", releaseStatus(1));
@@ -462,15 +612,20 @@ class HelmIT {
   @Test
   @Order(5)
   void rollbackToTheFirstRevision() throws Exception {
-    String out = helmCli("rollback", REL, "1").out();
+    String before = REL + "-web-" + replicaSetHash();
+    String out = helmCli("rollback", REL, "1", "--wait", "--timeout", "120s").out();
     assertTrue(out.contains("Rollback was a success"), out);
 
     // revision 3 carries revision 1's manifest: the ConfigMap and the pod template are back
     assertReleaseObjects("hello", "1");
     assertEquals(installedChecksum, deploymentChecksum());
+    // the rollout went back to the first ReplicaSet
+    assertEquals(2, replicaSets().size(), () -> replicaSets().toString());
+    assertNotEquals(before, REL + "-web-" + replicaSetHash());
+    assertEquals(deployments.replicaSets.get(0), REL + "-web-" + replicaSetHash());
     // no rollback hook in the chart: no Job ran
     assertEquals(2, jobs.completed.size(), () -> "completed jobs: " + jobs.completed);
-    assertNoJobFailures();
+    assertControllersOk();
 
     assertEquals(3, releaseSecrets().size());
     assertEquals("superseded", releaseStatus(1));
@@ -517,12 +672,17 @@ class HelmIT {
     gone("/api/v1/namespaces/" + NS + "/secrets/" + REL + "-credentials");
     gone("/apis/apps/v1/namespaces/" + NS + "/deployments/" + REL + "-web");
     gone("/api/v1/namespaces/" + NS + "/services/" + REL + "-web");
+    // the garbage collector removed the Deployment's ReplicaSets
+    awaitTrue(
+        Duration.ofSeconds(30),
+        () -> get(REPLICASETS).path("items").isEmpty(),
+        "the ReplicaSets to be gone");
     assertEquals(List.of(), releaseSecrets());
     assertEquals(
         0,
         get("/apis/batch/v1/namespaces/" + NS + "/jobs").path("items").size(),
         "no hook Job is left behind");
     assertEquals(List.of(), Helm.list().withNamespace(NS).withKubeConfig(kubeconfig()).call());
-    assertNoJobFailures();
+    assertControllersOk();
   }
 }
