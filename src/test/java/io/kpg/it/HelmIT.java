@@ -34,14 +34,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /**
- * Helm (the helm v3 library bundled by helm-java) drives a release of a multi-resource chart
+ * Helm (helm v3.21, the library that helm-java bundles) drives a release of a multi-resource chart
  * (src/test/resources/charts/shop: ConfigMap, Secret, Deployment, Service and a post-install /
- * post-upgrade hook Job) through its life against the packaged server, which keeps the release
- * records as Secrets labelled {@code owner=helm}.
+ * post-upgrade hook Job) through install, list, status, upgrade, history, rollback and uninstall
+ * against the packaged server, which keeps the release records as Secrets labelled {@code
+ * owner=helm}. helm-java has no rollback: that one step runs the helm CLI.
  *
- * <p>kpg runs no kubelet and no job controller, so a hook Job would never finish: a thread of the
- * test plays the job controller, watching Jobs and writing each new one's completed status through
- * the status subresource, as the controller does with its own credentials.
+ * <p>kpg runs no kubelets, no job controller and no deployment controller, so neither a hook Job
+ * nor --wait would ever finish. Threads of the test play those controllers: they watch Jobs and
+ * Deployments and write what the controllers would (a completed Job status; a ready ReplicaSet for
+ * the pod template and the Deployment's observed generation) through the status subresource, with
+ * the admin client certificate, as {@code kubectl patch --subresource=status} would.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class HelmIT {
@@ -166,6 +169,7 @@ class HelmIT {
    * succeeded 1 and the SuccessCriteriaMet and Complete conditions.
    */
   static final class JobController extends FakeController {
+    /** the uids of the Jobs completed */
     final List<String> completed = new CopyOnWriteArrayList<>();
 
     JobController() {
@@ -195,8 +199,9 @@ class HelmIT {
         c.put("lastProbeTime", now.toString());
         c.put("lastTransitionTime", now.toString());
       }
-      patchStatus(jobPath(job), status);
+      // recorded first: helm may go on as soon as the status is written
       completed.add(job.at("/metadata/uid").asText());
+      patchStatus(jobPath(job), status);
     }
 
     private static String jobPath(JsonNode job) {
@@ -222,6 +227,7 @@ class HelmIT {
    * available. That is what helm's --wait asks for.
    */
   static final class DeploymentController extends FakeController {
+    /** the names of the ReplicaSets rolled out, in order (one reused on a rollback) */
     final List<String> replicaSets = new CopyOnWriteArrayList<>();
 
     DeploymentController() {
