@@ -186,8 +186,98 @@ class TwoReplicasIT {
   }
 
   /** Kill -9 the replica running the controllers: the other takes the Lease over and carries on. */
+  /** A client of replica {@code r} with the kubeconfig credentials another replica wrote. */
+  static Api clientOf(KpgProcess r, KpgProcess credentials) throws Exception {
+    JsonNode kc = Json.MAPPER.readTree(java.nio.file.Files.readString(credentials.kubeconfig()));
+    java.util.Base64.Decoder d = java.util.Base64.getDecoder();
+    return new Api(
+        "https://127.0.0.1:" + r.port,
+        d.decode(kc.at("/clusters/0/cluster/certificate-authority-data").asText()),
+        d.decode(kc.at("/users/0/user/client-certificate-data").asText()),
+        d.decode(kc.at("/users/0/user/client-key-data").asText()));
+  }
+
+  static final String CRDS = "/apis/apiextensions.k8s.io/v1/customresourcedefinitions";
+
+  static String gadgetCrd(String colors) {
+    return "{\"metadata\":{\"name\":\"gadgets.replicas.example.com\"},\"spec\":{"
+        + "\"group\":\"replicas.example.com\",\"scope\":\"Namespaced\","
+        + "\"names\":{\"plural\":\"gadgets\",\"kind\":\"Gadget\"},"
+        + "\"versions\":[{\"name\":\"v1\",\"served\":true,\"storage\":true,\"schema\":"
+        + "{\"openAPIV3Schema\":{\"type\":\"object\",\"properties\":{\"spec\":{\"type\":\"object\","
+        + "\"properties\":{\"color\":{\"type\":\"string\",\"enum\":["
+        + colors
+        + "]}}}}}}}]}}";
+  }
+
+  static long awaitMillis(long startNanos, java.util.function.BooleanSupplier cond)
+      throws InterruptedException {
+    while (!cond.getAsBoolean()) {
+      if (System.nanoTime() - startNanos > 10_000_000_000L) {
+        throw new AssertionError("not within 10 s");
+      }
+      Thread.sleep(10);
+    }
+    return (System.nanoTime() - startNanos) / 1_000_000;
+  }
+
+  /**
+   * A CRD created on one replica is served by the other within a second; a schema change and the
+   * deletion take effect there as quickly.
+   */
   @Test
   @Order(2)
+  void customResourceDefinitionsReachEveryReplica() throws Exception {
+    Api apiA = new Api(a.kubeconfig());
+    Api apiB = clientOf(b, a);
+    String widgets = "/apis/replicas.example.com/v1/namespaces/default/gadgets";
+    long t0 = System.nanoTime();
+    assertEquals(201, apiA.post(CRDS, gadgetCrd("\"red\"")).code());
+    long served =
+        awaitMillis(
+            t0,
+            () ->
+                apiB.post(
+                            widgets,
+                            "{\"apiVersion\":\"replicas.example.com/v1\",\"kind\":\"Gadget\","
+                                + "\"metadata\":{\"name\":\"g1\"},\"spec\":{\"color\":\"red\"}}")
+                        .code()
+                    == 201);
+    assertTrue(served < 1000, "served by the other replica after " + served + " ms");
+    assertTrue(apiB.get("/apis/replicas.example.com/v1").body().contains("\"gadgets\""));
+
+    String blue =
+        "{\"apiVersion\":\"replicas.example.com/v1\",\"kind\":\"Gadget\","
+            + "\"metadata\":{\"name\":\"g2\"},\"spec\":{\"color\":\"blue\"}}";
+    assertEquals(422, apiA.post(widgets, blue).code());
+    JsonNode crd = apiB.get(CRDS + "/gadgets.replicas.example.com").json();
+    long t1 = System.nanoTime();
+    Api.Resp upd =
+        apiB.put(
+            CRDS + "/gadgets.replicas.example.com",
+            gadgetCrd("\"red\",\"blue\"")
+                .replace(
+                    "{\"name\":\"gadgets.replicas.example.com\"}",
+                    "{\"name\":\"gadgets.replicas.example.com\",\"resourceVersion\":\""
+                        + crd.at("/metadata/resourceVersion").asText()
+                        + "\"}"));
+    assertEquals(200, upd.code(), upd.body());
+    long updated = awaitMillis(t1, () -> apiA.post(widgets, blue).code() == 201);
+    assertTrue(updated < 1000, "schema change seen by the other replica after " + updated + " ms");
+
+    long t2 = System.nanoTime();
+    assertEquals(200, apiB.delete(CRDS + "/gadgets.replicas.example.com", null).code());
+    long gone = awaitMillis(t2, () -> apiA.get("/apis/replicas.example.com/v1").code() == 404);
+    assertTrue(gone < 10_000);
+    System.out.printf(
+        "CRD on the other replica: served after %d ms, schema change after %d ms, API gone after"
+            + " %d ms%n",
+        served, updated, gone);
+    assertEquals(404, apiA.get(widgets).code());
+  }
+
+  @Test
+  @Order(3)
   void controllersFailOverWhenTheLeaderDies() throws Exception {
     KpgProcess leader =
         java.nio.file.Files.readString(a.log).contains("became the controller leader") ? a : b;
