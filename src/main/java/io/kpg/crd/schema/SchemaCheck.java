@@ -2,6 +2,8 @@ package io.kpg.crd.schema;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.google.re2j.Pattern;
+import com.google.re2j.PatternSyntaxException;
 import io.kpg.errors.FieldError;
 import io.kpg.json.Json;
 import java.util.ArrayList;
@@ -10,8 +12,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 /**
  * Upstream's CRD-creation checks of an openAPIV3Schema, in upstream's order: nullable at the root,

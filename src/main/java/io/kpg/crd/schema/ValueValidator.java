@@ -1,6 +1,8 @@
 package io.kpg.crd.schema;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.google.re2j.Pattern;
+import com.google.re2j.PatternSyntaxException;
 import io.kpg.errors.FieldError;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -8,8 +10,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 /**
  * Value validation as kube-openapi's schema validator does it for custom resources (validators per
@@ -316,6 +316,9 @@ final class ValueValidator {
 
   /** A compiled pattern, or the compile error's text. */
   static Object compile(String pattern) {
+    if (PATTERNS.size() > 10_000) {
+      PATTERNS.clear(); // a bound for many CRDs with many patterns; entries are cheap to rebuild
+    }
     return PATTERNS.computeIfAbsent(
         pattern,
         p -> {
