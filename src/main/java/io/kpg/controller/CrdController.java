@@ -72,6 +72,8 @@ final class CrdController extends Controller {
     }
     ObjectNode next = crd.deepCopy();
     acceptNames(next);
+    boolean installing =
+        CrdStatus.isTrue(next, "NamesAccepted") && !CrdStatus.isTrue(next, "Established");
     if (!next.path("status").equals(crd.path("status"))) {
       try {
         client.updateStatus(crdKind, "", name, cur -> withStatus(cur, next));
@@ -82,7 +84,8 @@ final class CrdController extends Controller {
         throw e;
       }
     }
-    return Result.DONE;
+    // the serving side registers the kinds when it sees NamesAccepted: look again shortly
+    return installing ? Result.after(20) : Result.DONE;
   }
 
   private static ObjectNode withStatus(ObjectNode cur, ObjectNode next) {
@@ -173,13 +176,17 @@ final class CrdController extends Controller {
     if (reason == null) {
       CrdStatus.setCondition(
           crd, "NamesAccepted", "True", "NoConflicts", "no conflicts found", now);
-      CrdStatus.setCondition(
-          crd,
-          "Established",
-          "True",
-          "InitialNamesAccepted",
-          "the initial names have been accepted",
-          now);
+      if (!CrdStatus.isTrue(crd, "Established")) {
+        // Established only once this replica serves the names (upstream's establishing step)
+        boolean served = servedHere(crd, accepted.path("plural").asText());
+        CrdStatus.setCondition(
+            crd,
+            "Established",
+            served ? "True" : "False",
+            served ? "InitialNamesAccepted" : "Installing",
+            "the initial names have been accepted",
+            now);
+      }
     } else {
       CrdStatus.setCondition(crd, "NamesAccepted", "False", reason, message, now);
       if (!CrdStatus.isTrue(crd, "Established")) {
@@ -187,6 +194,18 @@ final class CrdController extends Controller {
             crd, "Established", "False", "NotAccepted", "not all names are accepted", now);
       }
     }
+  }
+
+  /** Whether a served version of the CRD is in this replica's catalog under {@code plural}. */
+  private boolean servedHere(ObjectNode crd, String plural) {
+    String group = crd.path("spec").path("group").asText();
+    for (JsonNode v : crd.path("spec").path("versions")) {
+      if (v.path("served").asBoolean(false)
+          && catalog.find(group, v.path("name").asText(), plural) != null) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** acceptedNames in the order upstream serializes CustomResourceDefinitionNames. */

@@ -53,6 +53,7 @@ public final class Schema {
 
   private final Map<String, Field> properties;
   private Schema items;
+  private Schema unknownFields;
   private Set<String> required = Set.of();
   private List<String> enumValues = List.of();
 
@@ -87,8 +88,46 @@ public final class Schema {
     return properties;
   }
 
+  /**
+   * The field {@code name}: a declared property, or for objects that keep unknown fields
+   * (x-kubernetes-preserve-unknown-fields) an undeclared one typed by {@link #unknownFields()}.
+   */
   public Field property(String name) {
-    return properties.get(name);
+    Field f = properties.get(name);
+    if (f == null && unknownFields != null) {
+      return new Field(name, unknownFields, null, null, null, List.of());
+    }
+    return f;
+  }
+
+  /** Whether {@code name} is a declared property (not one kept as an unknown field). */
+  public boolean declares(String name) {
+    return properties.containsKey(name);
+  }
+
+  /** The schema of undeclared fields an object keeps, or null when it keeps none. */
+  public Schema unknownFields() {
+    return unknownFields;
+  }
+
+  public void setUnknownFields(Schema s) {
+    this.unknownFields = s;
+  }
+
+  private static final Schema DEDUCED = deducedMap();
+
+  private static Schema deducedMap() {
+    Schema s = new Schema(Type.MAP, null, null);
+    s.items = s;
+    return s;
+  }
+
+  /**
+   * The type of free-form data (upstream's "deduced" type): objects are maps whose entries are
+   * tracked one by one, lists and scalars are atomic.
+   */
+  public static Schema deduced() {
+    return DEDUCED;
   }
 
   /** element schema of an ARRAY, value schema of a MAP */
@@ -119,6 +158,9 @@ public final class Schema {
 
   @Override
   public String toString() {
+    if (this == DEDUCED) {
+      return "deduced";
+    }
     return definition != null ? definition : type + (items != null ? "<" + items + ">" : "");
   }
 }

@@ -124,7 +124,7 @@ public record Compare(FieldSet added, FieldSet modified, FieldSet removed) {
             walk(lc, rc, s.items(), null, path, true);
           } else {
             Schema.Field cf = s.property(key);
-            walk(lc, rc, cf == null ? null : cf.schema(), cf, path, cf == null);
+            walk(lc, rc, cf == null ? null : cf.schema(), cf, path, !s.declares(key));
           }
           path.remove(path.size() - 1);
         }

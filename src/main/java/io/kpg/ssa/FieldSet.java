@@ -296,7 +296,7 @@ public final class FieldSet {
                   Schema.Field cf = s.property(e.getKey());
                   path.add("f:" + e.getKey());
                   JsonNode cv = e.getValue();
-                  if (cf == null || cv.isNull() || (cv.isObject() && cv.isEmpty())) {
+                  if (!s.declares(e.getKey()) || cv.isNull() || (cv.isObject() && cv.isEmpty())) {
                     out.add(List.copyOf(path));
                   }
                   if (cf != null) {

@@ -346,13 +346,18 @@ public final class StructuralSchema {
       if (additionalProperties != null) {
         return Schema.map(additionalProperties.toSchema(null, false));
       }
-      if (additionalPropertiesAllowed != null || preserveUnknownFields || !"object".equals(t)) {
-        return additionalPropertiesAllowed != null && additionalPropertiesAllowed
-            ? Schema.map(Schema.primitive(Schema.Type.ANY, null))
-            : Schema.primitive(Schema.Type.ANY, null);
+      if (preserveUnknownFields
+          || (additionalPropertiesAllowed != null && additionalPropertiesAllowed)) {
+        return Schema.deduced();
+      }
+      if (additionalPropertiesAllowed != null || !"object".equals(t)) {
+        return Schema.primitive(Schema.Type.ANY, null);
       }
     }
     Schema s = Schema.object(definition);
+    if (preserveUnknownFields) {
+      s.setUnknownFields(Schema.deduced());
+    }
     Map<String, StructuralSchema> props = new LinkedHashMap<>(properties);
     if (root || embeddedResource) {
       props.putIfAbsent("apiVersion", STRING_PROP);
