@@ -253,7 +253,7 @@ class WriteBenchmark {
 
         // validation cost: the same create load on a custom resource of a 50-field schema with
         // 10 CEL rules (bench-crd.yaml), warmed up the same way
-        kind.install(api, Duration.ofSeconds(60));
+        out.add(kind.install(api, "bench", Duration.ofSeconds(60)));
         String crs = BenchCrd.collection("bench");
         // the rules are enforced: replicas above maxReplicas passes the schema, fails a CEL rule
         Api.Resp refused =
