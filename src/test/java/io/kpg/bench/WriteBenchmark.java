@@ -97,17 +97,28 @@ class WriteBenchmark {
     return String.valueOf(rate);
   }
 
+  /** Runs op from CLIENTS threads for 20 s to warm up (JIT) the server; no result. */
+  static void warmUp(Op op) throws Exception {
+    measure("warm-up (not a result)", op, new ArrayList<>(), 20);
+  }
+
+  static void created(Api.Resp r) {
+    if (r.code() != 201) {
+      throw new IllegalStateException(r.code() + " " + r.body());
+    }
+  }
+
   @Test
   void run() throws Exception {
     Path dir = Path.of("target", "bench").toAbsolutePath();
+    BenchCrd kind = new BenchCrd();
     List<String> out = new ArrayList<>();
     out.add(
-        "kpg benchmark: "
-            + CLIENTS
-            + " concurrent clients, "
-            + SECONDS
-            + " s per measurement, "
-            + "1.5 KB ConfigMaps, one PostgreSQL server for both");
+        String.format(
+            "kpg benchmark: %d concurrent clients, %d s per measurement, ConfigMaps of %d bytes,"
+                + " custom resources of %d bytes (50 spec fields, 10 CEL rules), one PostgreSQL"
+                + " server for both",
+            CLIENTS, SECONDS, configMap("c0-0").length(), kind.resource("c0-0").length()));
     EmbeddedPostgres pg = EmbeddedPostgres.start(KpgMain.Bootstrap.postgresDir(dir));
     try {
       try (Connection c = pg.connect();
@@ -183,25 +194,17 @@ class WriteBenchmark {
         api.post("/api/v1/namespaces", "{\"metadata\":{\"name\":\"bench\"}}");
         String cms = "/api/v1/namespaces/bench/configmaps";
         // warm up (JIT) with the same operations before measuring
-        measure(
-            "warm-up (not a result)",
+        warmUp(
             (c, i) -> {
               apis[c].post(cms, configMap("warm-" + c + "-" + i));
               apis[c].get(cms + "/warm-" + c + "-" + i);
-            },
-            new ArrayList<>(),
-            20);
+            });
         // watch latency: a watcher on the same replica, commit to delivery
         double create =
             Double.parseDouble(
                 measure(
                     "kpg create ConfigMap (HTTPS)",
-                    (c, i) -> {
-                      Api.Resp r = apis[c].post(cms, configMap("c" + c + "-" + i));
-                      if (r.code() != 201) {
-                        throw new IllegalStateException(r.body());
-                      }
-                    },
+                    (c, i) -> created(apis[c].post(cms, configMap("c" + c + "-" + i))),
                     out));
         double get =
             Double.parseDouble(
@@ -247,8 +250,37 @@ class WriteBenchmark {
             String.format(
                 "kpg create -> watch event delivered: p50 %.2f ms, p99 %.2f ms (create included)",
                 lat.get(100) / 1e6, lat.get(197) / 1e6));
+
+        // validation cost: the same create load on a custom resource of a 50-field schema with
+        // 10 CEL rules (bench-crd.yaml), warmed up the same way
+        out.add(kind.install(api, "bench", Duration.ofSeconds(60)));
+        String crs = BenchCrd.collection("bench");
+        // the rules are enforced: replicas above maxReplicas passes the schema, fails a CEL rule
+        Api.Resp refused =
+            api.post(crs, kind.resource("refused").replace("\"replicas\":3", "\"replicas\":20"));
+        if (refused.code() != 422 || !refused.body().contains("replicas must lie within")) {
+          throw new IllegalStateException("CEL rule not enforced: " + refused.body());
+        }
+        warmUp(
+            (c, i) -> {
+              apis[c].post(crs, kind.resource("warm-" + c + "-" + i));
+              apis[c].get(crs + "/warm-" + c + "-" + i);
+            });
+        double crCreate =
+            Double.parseDouble(
+                measure(
+                    "kpg create custom resource (HTTPS)",
+                    (c, i) -> created(apis[c].post(crs, kind.resource("c" + c + "-" + i))),
+                    out));
         out.add(String.format("ratio kpg create / raw INSERT throughput: %.2f", create / raw));
         out.add(String.format("ratio kpg get / raw SELECT throughput: %.2f", get / rawRead));
+        out.add(
+            String.format(
+                "ratio kpg create custom resource / raw INSERT throughput: %.2f", crCreate / raw));
+        out.add(
+            String.format(
+                "ratio kpg create custom resource / create ConfigMap throughput: %.2f",
+                crCreate / create));
       }
     } finally {
       pg.stop();
