@@ -5,6 +5,7 @@ import io.kpg.errors.Errors;
 import io.kpg.errors.FieldError;
 import io.kpg.errors.StatusException;
 import io.kpg.json.Json;
+import io.kpg.registry.KindCatalog;
 import io.kpg.registry.KindDef;
 import io.kpg.registry.ResourceStore;
 import io.kpg.server.Storage;
@@ -41,6 +42,26 @@ public class WatchService {
   @Inject Storage storage;
   @Inject ListService lists;
   @Inject Metrics metrics;
+  @Inject KindCatalog catalog;
+
+  private final java.util.Set<Session> sessions =
+      java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+  /**
+   * Watches of a kind whose definition changed or went away (a CRD updated or deleted) end, as
+   * upstream ends them when it rebuilds a custom resource's storage; clients watch again.
+   */
+  @jakarta.annotation.PostConstruct
+  void followCatalog() {
+    catalog.onChange(
+        () -> {
+          for (Session s : sessions) {
+            if (catalog.find(s.kind.group(), s.kind.version(), s.kind.plural()) != s.kind) {
+              s.ctx.runOnContext(v -> s.finish());
+            }
+          }
+        });
+  }
 
   /** Serves a watch as a streamed HTTP response (chunked on HTTP/1.1). */
   void watch(RoutingContext rc, RequestInfo info, KindDef k) {
@@ -132,7 +153,12 @@ public class WatchService {
   void start(Plan plan, WatchSink sink) {
     KindDef k = plan.k;
     Session s = new Session(plan.rc, sink, k, plan.sel, plan.out, plan.includeObject);
+    sessions.add(s);
     s.start(plan.timeoutMs);
+    if (catalog.find(k.group(), k.version(), k.plural()) != k) {
+      s.ctx.runOnContext(v -> s.finish()); // the kind changed while the watch was being set up
+      return;
+    }
     metrics.watchStarted(k);
     if (plan.initial != null) {
       for (String item : plan.initial) {
@@ -386,6 +412,7 @@ public class WatchService {
       if (!closed.compareAndSet(false, true)) {
         return;
       }
+      sessions.remove(this);
       storage.cache().unwatch(ResourceKey.DEFAULT_CLUSTER, kind.group(), kind.plural(), this);
       metrics.watchEnded(kind);
       ctx.runOnContext(

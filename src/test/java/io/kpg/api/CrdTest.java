@@ -304,9 +304,27 @@ class CrdTest {
       assertTrue(ev.contains("\"MODIFIED\"") && ev.contains("\"S\""), ev);
     }
 
-    // deleting the CRD deletes its resources and the API
+    // deleting the CRD deletes its resources and the API, and ends watches
+    InputStream open = api.stream(base + "?watch=true");
+    BufferedReader watching =
+        new BufferedReader(new InputStreamReader(open, StandardCharsets.UTF_8));
+    assertTrue(watching.readLine().contains("\"ADDED\""));
     Api.Resp del = api.delete(CRDS + "/widgets.crd.example.com", null);
     assertEquals(200, del.code(), del.body());
+    java.util.concurrent.CompletableFuture<Boolean> ended =
+        java.util.concurrent.CompletableFuture.supplyAsync(
+            () -> {
+              try {
+                while (watching.readLine() != null) {
+                  // DELETED events of the custom resources
+                }
+                return true;
+              } catch (java.io.IOException e) {
+                return true;
+              }
+            });
+    assertTrue(ended.get(15, java.util.concurrent.TimeUnit.SECONDS));
+    open.close();
     await()
         .atMost(Duration.ofSeconds(15))
         .until(() -> api.get(CRDS + "/widgets.crd.example.com").code() == 404);
