@@ -106,7 +106,7 @@ public final class Apply {
       List<List<String>> gone = last.fields().difference(owned).sorted();
       gone.sort(Comparator.comparingInt(List::size));
       for (List<String> p : gone) {
-        if (!owned.hasDescendant(p)) {
+        if (!owned.hasDescendant(p) && !insideAtomic(p, schema)) {
           remove(merged, p, owned);
         }
       }
@@ -156,7 +156,7 @@ public final class Apply {
     if (config == null || config.isNull()) {
       return config;
     }
-    if (s == null) {
+    if (s == null || s.atomic()) {
       return config.deepCopy();
     }
     switch (s.type) {
@@ -241,6 +241,44 @@ public final class Apply {
       }
       removeChild(chain.get(i - 1), pp.get(pp.size() - 1));
     }
+  }
+
+  /**
+   * Whether {@code path} lies strictly inside an atomic list, map or struct (paths recorded before
+   * the type was known atomic): upstream removes nothing from inside an atomic value.
+   */
+  static boolean insideAtomic(List<String> path, Schema schema) {
+    Schema s = schema;
+    Schema.Field f = null;
+    for (String t : path) {
+      if (s == null) {
+        return false;
+      }
+      if (s.atomic()) {
+        return true;
+      }
+      switch (s.type) {
+        case OBJECT -> {
+          f = t.startsWith("f:") ? s.property(t.substring(2)) : null;
+          s = f == null ? null : f.schema();
+        }
+        case MAP -> {
+          f = null;
+          s = s.items();
+        }
+        case ARRAY -> {
+          if (FieldSet.ListKind.of(f, s).atomic()) {
+            return true;
+          }
+          f = null;
+          s = s.items();
+        }
+        default -> {
+          return false;
+        }
+      }
+    }
+    return false;
   }
 
   private static JsonNode child(JsonNode n, String token) {

@@ -55,7 +55,7 @@ class SsaTest {
     assertEquals(
         json(
             "{'f:metadata':{'f:labels':{'f:app':{}}},'f:spec':{'f:replicas':{},"
-                + "'f:selector':{'f:matchLabels':{'f:app':{}}},'f:template':{'f:metadata':{'f:labels':{'f:app':{}}},"
+                + "'f:selector':{},'f:template':{'f:metadata':{'f:labels':{'f:app':{}}},"
                 + "'f:spec':{'f:containers':{'k:{\\'name\\':\\'web\\'}':{'.':{},'f:image':{},'f:name':{},"
                 + "'f:ports':{'k:{\\'containerPort\\':80,\\'protocol\\':\\'TCP\\'}':{'.':{},'f:containerPort':{}}}}}}}}}"),
         v1);
@@ -69,6 +69,78 @@ class SsaTest {
             .getValue()
             .fieldNames()
             .next());
+  }
+
+  @Test
+  void atomicSelectorIsOneFieldMergedAndComparedWhole() {
+    // LabelSelector is +structType=atomic upstream: one member, replaced as a whole
+    Apply.Result r = apply(null, deploy(2, "nginx", null), "a", false);
+    ObjectNode live = r.object();
+    assertEquals(json("{}"), live.at("/metadata/managedFields/0/fieldsV1/f:spec/f:selector"));
+    ObjectNode cfg = deploy(2, "nginx", null);
+    ((ObjectNode) cfg.at("/spec/selector")).set("matchLabels", json("{'tier':'x'}"));
+    ((ObjectNode) cfg.at("/spec/selector"))
+        .set(
+            "matchExpressions",
+            Json.MAPPER.createArrayNode().add(json("{'key':'k','operator':'Exists'}")));
+    Apply.Result r2 = apply(live, cfg, "a", false);
+    assertTrue(r2.ok());
+    // not merged key by key: the old app label is gone
+    assertEquals(
+        json("{'matchLabels':{'tier':'x'},'matchExpressions':[{'key':'k','operator':'Exists'}]}"),
+        r2.object().at("/spec/selector"));
+
+    // another applier of a different selector conflicts on .spec.selector itself
+    ObjectNode other =
+        json(
+            "{'apiVersion':'apps/v1','kind':'Deployment','metadata':{'name':'web'},"
+                + "'spec':{'selector':{'matchLabels':{'tier':'x','more':'y'}}}}");
+    Apply.Result c = apply(r2.object(), other, "b", false);
+    assertFalse(c.ok());
+    assertEquals(1, c.conflicts().size());
+    assertEquals(".spec.selector", c.conflicts().get(0).field());
+    // the same selector applied by a second manager is shared, no conflict
+    ObjectNode same =
+        json(
+            "{'apiVersion':'apps/v1','kind':'Deployment','metadata':{'name':'web'},"
+                + "'spec':{'selector':{'matchExpressions':[{'key':'k','operator':'Exists'}],"
+                + "'matchLabels':{'tier':'x'}}}}");
+    assertTrue(apply(r2.object(), same, "b", false).ok());
+  }
+
+  @Test
+  void stalePathsInsideAnAtomicValueAreNotPruned() {
+    ObjectNode live = apply(null, deploy(2, "nginx", null), "a", false).object();
+    // managedFields recorded before the selector was known atomic
+    ObjectNode mf = (ObjectNode) live.at("/metadata/managedFields/0/fieldsV1/f:spec");
+    mf.set("f:selector", json("{'f:matchLabels':{'f:app':{}}}"));
+    Apply.Result r = apply(live, deploy(3, "nginx", null), "a", false);
+    assertTrue(r.ok());
+    assertEquals(json("{'matchLabels':{'app':'web'}}"), r.object().at("/spec/selector"));
+    assertEquals(json("{}"), r.object().at("/metadata/managedFields/0/fieldsV1/f:spec/f:selector"));
+  }
+
+  @Test
+  void atomicMapsAndReferenceTypesFromUpstreamMarkers() {
+    Schema svc = new io.kpg.kinds.core.ServiceKind().schema();
+    ObjectNode s =
+        json(
+            "{'spec':{'selector':{'app':'web','tier':'x'},'ports':[{'port':80}]},"
+                + "'metadata':{'ownerReferences':[{'apiVersion':'v1','kind':'X','name':'n','uid':'u1'}]}}");
+    ObjectNode v1 = FieldSet.of(s, svc).toFieldsV1();
+    assertEquals(json("{}"), v1.at("/f:spec/f:selector"));
+    assertEquals(json("{}"), v1.at("/f:metadata/f:ownerReferences").get("k:{\"uid\":\"u1\"}"));
+    // a change inside an atomic map is a change of the map
+    ObjectNode changed = s.deepCopy();
+    ((ObjectNode) changed.at("/spec/selector")).put("tier", "y");
+    Compare c = Compare.of(s, changed, svc);
+    assertEquals(FieldSet.of(List.of(FieldSet.fields("spec.selector"))), c.modified());
+    // granular maps (labels) stay per key
+    assertEquals(
+        json("{'f:app':{}}"),
+        FieldSet.of(json("{'metadata':{'labels':{'app':'a'}}}"), svc)
+            .toFieldsV1()
+            .at("/f:metadata/f:labels"));
   }
 
   @Test
