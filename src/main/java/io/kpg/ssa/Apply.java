@@ -355,6 +355,82 @@ public final class Apply {
   /** The annotation client-side apply keeps its last applied configuration in. */
   public static final String LAST_APPLIED = "kubectl.kubernetes.io/last-applied-configuration";
 
+  /** upstream's limit on the total size of an object's annotations (keys and values) */
+  static final int ANNOTATIONS_SIZE_LIMIT = 256 * 1024;
+
+  /**
+   * Upstream's {@code lastAppliedUpdater}: after a server-side apply by kubectl's own manager
+   * ({@code "kubectl"}) on an object that carries a client-side apply annotation, the annotation is
+   * replaced by the applied configuration (without the annotation itself), so that a later
+   * client-side apply diffs against what was applied last. The annotation is dropped when it would
+   * push the annotations over their size limit.
+   *
+   * @param result the object the apply produced (changed in place)
+   * @param applied the apply request's body as sent
+   */
+  public static void syncLastApplied(ObjectNode result, JsonNode applied, String manager) {
+    if (!"kubectl".equals(manager) || !applied.isObject()) {
+      return;
+    }
+    JsonNode annotations = result.path("metadata").path("annotations");
+    if (!(annotations instanceof ObjectNode ann) || ann.path(LAST_APPLIED).asText("").isEmpty()) {
+      return;
+    }
+    ObjectNode cfg = ((ObjectNode) applied).deepCopy();
+    if (cfg.path("metadata").path("annotations") instanceof ObjectNode ca) {
+      ca.remove(LAST_APPLIED);
+    }
+    ann.put(LAST_APPLIED, goJson(cfg) + "\n");
+    long size = 0;
+    Iterator<Map.Entry<String, JsonNode>> it = ann.fields();
+    while (it.hasNext()) {
+      Map.Entry<String, JsonNode> e = it.next();
+      size += utf8Length(e.getKey()) + utf8Length(e.getValue().asText(""));
+    }
+    if (size > ANNOTATIONS_SIZE_LIMIT) {
+      ann.remove(LAST_APPLIED);
+    }
+  }
+
+  private static long utf8Length(String s) {
+    return s.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+  }
+
+  /**
+   * JSON as Go's encoder writes a decoded object: keys sorted, integral floats without a fraction,
+   * and {@code <}, {@code >}, {@code &}, U+2028, U+2029 escaped.
+   */
+  static String goJson(JsonNode n) {
+    return Json.write(sortedForGo(n))
+        .replace("<", "\\u003c")
+        .replace(">", "\\u003e")
+        .replace("&", "\\u0026")
+        .replace("\u2028", "\\u2028")
+        .replace("\u2029", "\\u2029");
+  }
+
+  private static JsonNode sortedForGo(JsonNode n) {
+    if (n.isObject()) {
+      ObjectNode o = Json.object();
+      List<String> names = new ArrayList<>();
+      n.fieldNames().forEachRemaining(names::add);
+      names.sort(Comparator.naturalOrder());
+      names.forEach(k -> o.set(k, sortedForGo(n.get(k))));
+      return o;
+    }
+    if (n.isArray()) {
+      ArrayNode a = Json.array();
+      n.forEach(x -> a.add(sortedForGo(x)));
+      return a;
+    }
+    if (n.isFloatingPointNumber()
+        && n.doubleValue() == Math.rint(n.doubleValue())
+        && Math.abs(n.doubleValue()) < 1e21) {
+      return Json.MAPPER.getNodeFactory().numberNode(n.decimalValue().toBigInteger());
+    }
+    return n;
+  }
+
   /**
    * Upstream's migration from client-side to server-side apply: of {@code conflicts}, those not
    * covered by the live object's last-applied configuration (all of them when there is none). When

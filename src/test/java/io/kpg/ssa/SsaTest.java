@@ -144,6 +144,34 @@ class SsaTest {
   }
 
   @Test
+  void lastAppliedFollowsKubectlServerSideApply() {
+    String key = Apply.LAST_APPLIED;
+    ObjectNode result = json("{'metadata':{'name':'m','annotations':{'x':'1'}}}");
+    ((ObjectNode) result.at("/metadata/annotations")).put(key, "{}");
+    ObjectNode cfg =
+        json("{'kind':'ConfigMap','metadata':{'name':'m','annotations':{}},'data':{'n':1.0}}");
+    ((ObjectNode) cfg.at("/metadata/annotations")).put(key, "old");
+    Apply.syncLastApplied(result, cfg, "other");
+    assertEquals("{}", result.at("/metadata/annotations").get(key).asText());
+    Apply.syncLastApplied(result, cfg, "kubectl");
+    // the annotation is left out of its own value (an emptied map stays), floats as Go prints them
+    assertEquals(
+        "{\"data\":{\"n\":1},\"kind\":\"ConfigMap\",\"metadata\":{\"annotations\":{},\"name\":\"m\"}}\n",
+        result.at("/metadata/annotations").get(key).asText());
+    assertEquals("old", cfg.at("/metadata/annotations").get(key).asText());
+    // no annotation on the object: nothing is added
+    ObjectNode bare = json("{'metadata':{'name':'m'}}");
+    Apply.syncLastApplied(bare, cfg, "kubectl");
+    assertTrue(bare.at("/metadata/annotations").isMissingNode());
+    // over the annotations size limit the annotation is dropped
+    ObjectNode big = json("{'data':{}}");
+    ((ObjectNode) big.get("data")).put("v", "x".repeat(Apply.ANNOTATIONS_SIZE_LIMIT));
+    Apply.syncLastApplied(result, big, "kubectl");
+    assertFalse(result.at("/metadata/annotations").has(key));
+    assertEquals("1", result.at("/metadata/annotations/x").asText());
+  }
+
+  @Test
   void setOperationsAndPathStrings() {
     FieldSet a = FieldSet.of(List.of(FieldSet.fields("spec.replicas"), FieldSet.fields("spec.x")));
     FieldSet b = FieldSet.of(List.of(FieldSet.fields("spec.x"), FieldSet.fields("spec.y")));
