@@ -433,8 +433,9 @@ public final class Apply {
 
   /**
    * Upstream's migration from client-side to server-side apply: of {@code conflicts}, those not
-   * covered by the live object's last-applied configuration (all of them when there is none). When
-   * none are left, the applier takes the fields over as if forced.
+   * covered by the live object's last-applied configuration (all of them when there is none or it
+   * is of another API version); fields whose live value differs from it are not covered. When none
+   * are left, the applier takes the fields over as if forced.
    */
   public static List<Conflict> notCoveredByLastApplied(
       ObjectNode live, List<Conflict> conflicts, Schema schema) {
@@ -448,10 +449,17 @@ public final class Apply {
     } catch (java.io.IOException e) {
       return conflicts;
     }
-    if (!lastApplied.isObject()) {
+    if (!lastApplied.isObject()
+        || !lastApplied.path("apiVersion").asText("").equals(live.path("apiVersion").asText(""))) {
       return conflicts;
     }
-    FieldSet fields = FieldSet.of(lastApplied, schema);
+    // what the last-applied configuration says but the live object no longer has is not owned
+    Compare diff = Compare.of(lastApplied, Update.strip(live), schema);
+    FieldSet fields =
+        FieldSet.of(lastApplied, schema)
+            .difference(diff.modified())
+            .difference(diff.added())
+            .difference(diff.removed());
     List<Conflict> left = new ArrayList<>();
     for (Conflict c : conflicts) {
       if (!fields.contains(c.path())) {

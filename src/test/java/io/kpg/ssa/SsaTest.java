@@ -172,6 +172,30 @@ class SsaTest {
   }
 
   @Test
+  void lastAppliedCoversOnlyFieldsStillAsApplied() {
+    ObjectNode live = deploy(2, "nginx", null);
+    ((ObjectNode) live.get("metadata"))
+        .putObject("annotations")
+        .put(Apply.LAST_APPLIED, Json.write(deploy(2, "nginx:old", null)));
+    ManagedEntry owner =
+        new ManagedEntry("x", ManagedEntry.UPDATE, "apps/v1", T, null, FieldSet.EMPTY);
+    List<String> replicas = FieldSet.fields("spec.replicas");
+    List<String> image =
+        List.of(
+            "f:spec", "f:template", "f:spec", "f:containers", "k:{\"name\":\"web\"}", "f:image");
+    List<Apply.Conflict> cs =
+        List.of(new Apply.Conflict(owner, replicas), new Apply.Conflict(owner, image));
+    // replicas is as last applied; the image was changed since, so it still conflicts
+    List<Apply.Conflict> left = Apply.notCoveredByLastApplied(live, cs, DEPLOY);
+    assertEquals(1, left.size());
+    assertEquals(image, left.get(0).path());
+    // a last-applied configuration of another version covers nothing
+    ((ObjectNode) live.at("/metadata/annotations"))
+        .put(Apply.LAST_APPLIED, "{\"apiVersion\":\"apps/v1beta1\",\"spec\":{\"replicas\":2}}");
+    assertEquals(2, Apply.notCoveredByLastApplied(live, cs, DEPLOY).size());
+  }
+
+  @Test
   void setOperationsAndPathStrings() {
     FieldSet a = FieldSet.of(List.of(FieldSet.fields("spec.replicas"), FieldSet.fields("spec.x")));
     FieldSet b = FieldSet.of(List.of(FieldSet.fields("spec.x"), FieldSet.fields("spec.y")));
