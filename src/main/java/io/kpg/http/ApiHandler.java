@@ -598,7 +598,7 @@ public class ApiHandler {
     }
     boolean force = "true".equals(req.getParam("force"));
     String sub = info.subresource();
-    if (!sub.isEmpty() && !sub.equals("status")) {
+    if (!sub.isEmpty() && !sub.equals("status") && !sub.equals("scale")) {
       throw Errors.unsupportedMediaType(
           "application/apply-patch+yaml", PATCH_TYPES.subList(0, PATCH_TYPES.size() - 1));
     }
@@ -609,6 +609,24 @@ public class ApiHandler {
         throw Errors.badRequest("metadata.managedFields must be nil");
       }
     }
+    if (sub.equals("scale")) {
+      RequestContext sctx =
+          new RequestContext(ctx.user(), ctx.dryRun(), manager, ctx.fieldValidation()).markApply();
+      ObjectNode scale =
+          Scales.apply(
+              store,
+              sctx,
+              k,
+              info.namespace(),
+              info.name(),
+              Scales.checkScale(k, p.tree(), info.name()),
+              manager,
+              force);
+      sctx.warnings().forEach(ctx::warn);
+      Responses.json(rc, 200, scale, ctx.warnings());
+      return;
+    }
+    JsonNode sent = p.tree().deepCopy();
     ObjectNode config = checkObject(k, ctx, p.tree(), p.duplicates());
     String bodyName = config.path("metadata").path("name").asText("");
     if (!bodyName.isEmpty() && !bodyName.equals(info.name())) {
@@ -653,6 +671,7 @@ public class ApiHandler {
               keep,
               ResourceStore.now());
       ObjectNode obj = r.object();
+      Apply.syncLastApplied(obj, sent, manager);
       Json.obj(obj, "metadata").put("name", info.name());
       ObjectNode created = store.create(actx, k, info.namespace(), obj);
       actx.warnings().forEach(ctx::warn);
@@ -713,6 +732,7 @@ public class ApiHandler {
                 throw Apply.conflictError(r.conflicts());
               }
               ObjectNode next = r.object();
+              Apply.syncLastApplied(next, sent, manager);
               // the stored system metadata is kept by the store; the apply result carries the rest
               return next;
             },

@@ -8,7 +8,14 @@ import io.kpg.json.Json;
 import io.kpg.registry.KindDef;
 import io.kpg.registry.RequestContext;
 import io.kpg.registry.ResourceStore;
+import io.kpg.schema.Schema;
+import io.kpg.schema.SchemaRegistry;
+import io.kpg.ssa.Apply;
+import io.kpg.ssa.FieldSet;
+import io.kpg.ssa.ManagedEntry;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Function;
 
 /** The autoscaling/v1 Scale subresource, generic over {@link KindDef#scale()}. */
@@ -125,6 +132,169 @@ final class Scales {
             null,
             false);
     return toScale(k, w.object());
+  }
+
+  static final String SCALE_VERSION = "autoscaling/v1";
+  static final List<String> SCALE_REPLICAS = FieldSet.fields("spec.replicas");
+
+  private static Schema scaleSchema() {
+    return SchemaRegistry.builtin()
+        .forMessage(SchemaRegistry.messageFor("autoscaling", "v1", "Scale"));
+  }
+
+  /**
+   * Server-side apply of a Scale configuration, as upstream's scale subresource does it: the
+   * parent's managedFields are seen through the Scale (owners of the replicas field own {@code
+   * spec.replicas} there), the apply runs on the Scale, and ownership of the replicas field is
+   * written back to the parent (see {@link #toParent}).
+   *
+   * @param ctx an apply context (the store records no Update entry)
+   */
+  static ObjectNode apply(
+      ResourceStore store,
+      RequestContext ctx,
+      KindDef k,
+      String ns,
+      String name,
+      ObjectNode config,
+      String manager,
+      boolean force) {
+    checkScale(k, config, name);
+    String rv = config.path("metadata").path("resourceVersion").asText("");
+    List<String> parentPath = FieldSet.fields(k.scale().specReplicasPath());
+    ResourceStore.Written w =
+        store.guaranteedUpdate(
+            ctx,
+            k,
+            ns,
+            name,
+            ResourceStore.Target.MAIN,
+            current -> {
+              if (!rv.isEmpty()
+                  && !rv.equals(current.path("metadata").path("resourceVersion").asText())) {
+                throw Errors.conflict(k.group(), k.plural(), name, Errors.MODIFIED);
+              }
+              List<ManagedEntry> parent;
+              try {
+                parent = ManagedEntry.parse(current.path("metadata").get("managedFields"));
+              } catch (IllegalArgumentException e) {
+                parent = List.of();
+              }
+              Apply.Result r =
+                  Apply.apply(
+                      toScale(k, current),
+                      config,
+                      manager,
+                      force,
+                      scaleSchema(),
+                      toSubresource(parent, parentPath),
+                      SCALE_VERSION,
+                      "scale",
+                      p -> !p.isEmpty() && p.get(0).equals("f:spec"),
+                      ResourceStore.now());
+              if (!r.ok()) {
+                throw Apply.conflictError(r.conflicts());
+              }
+              ObjectNode scale = checkScale(k, r.object(), name);
+              JsonNode replicas = scale.path("spec").path("replicas");
+              setPath(
+                  current,
+                  k.scale().specReplicasPath(),
+                  replicas.isIntegralNumber() ? replicas.asInt() : 0);
+              ManagedEntry.store(
+                  current, toParent(parent, r.managed(), parentPath, k.apiVersion()));
+              return current;
+            },
+            null,
+            !rv.isEmpty());
+    return toScale(k, w.object());
+  }
+
+  /**
+   * upstream's {@code ScaleHandler.ToSubresource}: the parent's entries that own the replicas
+   * field, as Scale entries owning {@code spec.replicas}
+   */
+  static List<ManagedEntry> toSubresource(List<ManagedEntry> parent, List<String> replicasPath) {
+    List<ManagedEntry> out = new ArrayList<>();
+    for (ManagedEntry e : parent) {
+      if (e.fields().contains(replicasPath)) {
+        out.add(
+            new ManagedEntry(
+                e.manager(),
+                e.operation(),
+                SCALE_VERSION,
+                e.time(),
+                e.subresource(),
+                FieldSet.of(List.of(SCALE_REPLICAS))));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * upstream's {@code ScaleHandler.ToParent}: parent entries that still own the replicas field
+   * through the Scale stay as they are, the others lose it; a Scale owner new to the parent gets an
+   * entry of the parent's version with just the replicas field, and (as upstream) the time of a
+   * parent entry of the same identity, if any.
+   */
+  static List<ManagedEntry> toParent(
+      List<ManagedEntry> parent,
+      List<ManagedEntry> scale,
+      List<String> replicasPath,
+      String parentVersion) {
+    List<ManagedEntry> left = new ArrayList<>(scale);
+    List<ManagedEntry> out = new ArrayList<>();
+    for (ManagedEntry p : parent) {
+      if (!p.fields().contains(replicasPath)) {
+        out.add(p);
+        continue;
+      }
+      ManagedEntry same = null;
+      for (ManagedEntry s : left) {
+        if (sameManager(p, s)) {
+          same = s;
+        }
+      }
+      if (same != null) {
+        out.add(p);
+        left.remove(same);
+      } else {
+        FieldSet rest = p.fields().difference(FieldSet.of(List.of(replicasPath)));
+        if (!rest.isEmpty()) {
+          out.add(p.withFields(rest));
+        }
+      }
+    }
+    for (ManagedEntry s : left) {
+      if (!s.fields().contains(SCALE_REPLICAS)) {
+        continue;
+      }
+      String time = null;
+      for (ManagedEntry p : parent) {
+        if (sameManager(p, s)) {
+          time = p.time();
+        }
+      }
+      out.removeIf(p -> sameManager(p, s));
+      out.add(
+          new ManagedEntry(
+              s.manager(),
+              s.operation(),
+              parentVersion,
+              time,
+              s.subresource(),
+              FieldSet.of(List.of(replicasPath))));
+    }
+    return out;
+  }
+
+  /** upstream's manager identity: the API version counts for updates only */
+  private static boolean sameManager(ManagedEntry a, ManagedEntry b) {
+    return Objects.equals(a.manager(), b.manager())
+        && Objects.equals(a.operation(), b.operation())
+        && Objects.equals(a.subresource(), b.subresource())
+        && (ManagedEntry.APPLY.equals(a.operation())
+            || Objects.equals(a.apiVersion(), b.apiVersion()));
   }
 
   private static void setPath(ObjectNode obj, String dotted, int value) {

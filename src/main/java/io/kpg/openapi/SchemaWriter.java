@@ -142,6 +142,7 @@ final class SchemaWriter {
     }
     d.put("type", "object");
     putGvks(d, name);
+    putMapType(d, s);
     return name;
   }
 
@@ -149,6 +150,13 @@ final class SchemaWriter {
   void defineRaw(String name, ObjectNode d) {
     putGvks(d, name);
     definitions.putIfAbsent(name, d);
+  }
+
+  /** {@code x-kubernetes-map-type: atomic} on structs and maps server-side apply treats whole */
+  private static void putMapType(ObjectNode n, Schema s) {
+    if (s.atomic() && (s.type == Schema.Type.OBJECT || s.type == Schema.Type.MAP)) {
+      n.put("x-kubernetes-map-type", "atomic");
+    }
   }
 
   private void putGvks(ObjectNode d, String name) {
@@ -265,6 +273,7 @@ final class SchemaWriter {
         ObjectNode n = Json.object();
         n.set("additionalProperties", node(s.items(), special, true));
         n.put("type", "object");
+        putMapType(n, s);
         return n;
       }
       case INT_OR_STRING -> {
@@ -319,6 +328,7 @@ final class SchemaWriter {
       required.forEach(r::add);
     }
     n.put("type", "object");
+    putMapType(n, s);
     return n;
   }
 

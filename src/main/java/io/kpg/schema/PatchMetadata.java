@@ -8,7 +8,8 @@ import java.util.Set;
 /**
  * What the protobuf descriptors do not say about built-in fields: patch strategies and merge keys
  * (strategic merge patch), list types and map keys (server-side apply), and the required fields and
- * enums OpenAPI publishes for the most used types. Keys are {@code <definition>.<field>}.
+ * enums OpenAPI publishes for the most used types, and the types and map fields upstream marks
+ * atomic. Keys are {@code <definition>.<field>}.
  */
 final class PatchMetadata {
   private PatchMetadata() {}
@@ -21,6 +22,47 @@ final class PatchMetadata {
 
   private static final String CORE = "io.k8s.api.core.v1.";
   private static final String META = "io.k8s.apimachinery.pkg.apis.meta.v1.";
+
+  /**
+   * Definitions declared {@code +structType=atomic} in k8s.io/api and k8s.io/apimachinery (1.33),
+   * for the versions kpg serves.
+   */
+  private static final Set<String> ATOMIC_TYPES =
+      Set.of(
+          "io.k8s.apimachinery.pkg.apis.meta.v1.LabelSelector",
+          "io.k8s.apimachinery.pkg.apis.meta.v1.OwnerReference",
+          "io.k8s.api.core.v1.SecretReference",
+          "io.k8s.api.core.v1.ObjectFieldSelector",
+          "io.k8s.api.core.v1.ResourceFieldSelector",
+          "io.k8s.api.core.v1.ConfigMapKeySelector",
+          "io.k8s.api.core.v1.SecretKeySelector",
+          "io.k8s.api.core.v1.NodeSelector",
+          "io.k8s.api.core.v1.NodeSelectorTerm",
+          "io.k8s.api.core.v1.TopologySelectorTerm",
+          "io.k8s.api.core.v1.EndpointAddress",
+          "io.k8s.api.core.v1.EndpointPort",
+          "io.k8s.api.core.v1.ObjectReference",
+          "io.k8s.api.core.v1.LocalObjectReference",
+          "io.k8s.api.core.v1.TypedLocalObjectReference",
+          "io.k8s.api.core.v1.ScopeSelector",
+          "io.k8s.api.networking.v1.ServiceBackendPort",
+          "io.k8s.api.discovery.v1.EndpointPort",
+          "io.k8s.api.rbac.v1.Subject",
+          "io.k8s.api.rbac.v1.RoleRef",
+          "io.k8s.api.autoscaling.v1.CrossVersionObjectReference",
+          "io.k8s.api.admissionregistration.v1.ParamKind",
+          "io.k8s.api.admissionregistration.v1.Variable",
+          "io.k8s.api.admissionregistration.v1.ParamRef",
+          "io.k8s.api.admissionregistration.v1.MatchResources",
+          "io.k8s.api.admissionregistration.v1.NamedRuleWithOperations");
+
+  /** Map fields declared {@code +mapType=atomic}. */
+  private static final Set<String> ATOMIC_MAPS =
+      Set.of(
+          CORE + "PodSpec.nodeSelector",
+          CORE + "ServiceSpec.selector",
+          CORE + "ReplicationControllerSpec.selector",
+          "io.k8s.api.node.v1.Scheduling.nodeSelector");
 
   private static void merge(String field, String key, String... mapKeys) {
     FIELDS.put(
@@ -144,12 +186,18 @@ final class PatchMetadata {
     }
   }
 
-  /** Adds the required fields to a freshly built definition. */
+  /** Adds the required fields and atomicity to a freshly built definition. */
   static void decorate(String definition, Schema s) {
     Set<String> req = REQUIRED.get(definition);
     if (req != null) {
       s.setRequired(req);
     }
+    s.setAtomic(ATOMIC_TYPES.contains(definition));
+  }
+
+  /** whether {@code <definition>.<field>} is a map upstream declares atomic */
+  static boolean atomicMap(String definition, String field) {
+    return ATOMIC_MAPS.contains(definition + "." + field);
   }
 
   static List<String> enumFor(String definition, String field) {

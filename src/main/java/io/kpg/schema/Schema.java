@@ -56,6 +56,7 @@ public final class Schema {
   private Schema unknownFields;
   private Set<String> required = Set.of();
   private List<String> enumValues = List.of();
+  private boolean atomic;
 
   private Schema(Type type, String format, String definition) {
     this.type = type;
@@ -149,6 +150,19 @@ public final class Schema {
 
   public void setEnumValues(List<String> values) {
     this.enumValues = List.copyOf(values);
+  }
+
+  /**
+   * Whether an OBJECT or MAP is one unit ({@code x-kubernetes-map-type: atomic}: Go's {@code
+   * +structType=atomic} on a type, {@code +mapType=atomic} on a map field): server-side apply owns,
+   * compares and replaces it as a whole, like a scalar.
+   */
+  public boolean atomic() {
+    return atomic;
+  }
+
+  public void setAtomic(boolean atomic) {
+    this.atomic = atomic;
   }
 
   /** Adds or replaces a property (built-in definitions and CRD schemas are built this way). */

@@ -98,6 +98,9 @@ public final class SchemaRegistry {
         fs = scalarOrMessage(f);
       }
       PatchMetadata.Meta pm = PatchMetadata.lookup(owner, f.getName(), fs);
+      if (fs.type == Type.MAP && PatchMetadata.atomicMap(owner, f.getName())) {
+        fs.setAtomic(true);
+      }
       List<String> enums = PatchMetadata.enumFor(owner, f.getName());
       if (enums != null) {
         fs.setEnumValues(enums);

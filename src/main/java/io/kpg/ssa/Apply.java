@@ -106,7 +106,7 @@ public final class Apply {
       List<List<String>> gone = last.fields().difference(owned).sorted();
       gone.sort(Comparator.comparingInt(List::size));
       for (List<String> p : gone) {
-        if (!owned.hasDescendant(p)) {
+        if (!owned.hasDescendant(p) && !insideAtomic(p, schema)) {
           remove(merged, p, owned);
         }
       }
@@ -156,7 +156,7 @@ public final class Apply {
     if (config == null || config.isNull()) {
       return config;
     }
-    if (s == null) {
+    if (s == null || s.atomic()) {
       return config.deepCopy();
     }
     switch (s.type) {
@@ -243,6 +243,44 @@ public final class Apply {
     }
   }
 
+  /**
+   * Whether {@code path} lies strictly inside an atomic list, map or struct (paths recorded before
+   * the type was known atomic): upstream removes nothing from inside an atomic value.
+   */
+  static boolean insideAtomic(List<String> path, Schema schema) {
+    Schema s = schema;
+    Schema.Field f = null;
+    for (String t : path) {
+      if (s == null) {
+        return false;
+      }
+      if (s.atomic()) {
+        return true;
+      }
+      switch (s.type) {
+        case OBJECT -> {
+          f = t.startsWith("f:") ? s.property(t.substring(2)) : null;
+          s = f == null ? null : f.schema();
+        }
+        case MAP -> {
+          f = null;
+          s = s.items();
+        }
+        case ARRAY -> {
+          if (FieldSet.ListKind.of(f, s).atomic()) {
+            return true;
+          }
+          f = null;
+          s = s.items();
+        }
+        default -> {
+          return false;
+        }
+      }
+    }
+    return false;
+  }
+
   private static JsonNode child(JsonNode n, String token) {
     if (token.startsWith("f:")) {
       return n.isObject() ? n.get(token.substring(2)) : null;
@@ -317,10 +355,87 @@ public final class Apply {
   /** The annotation client-side apply keeps its last applied configuration in. */
   public static final String LAST_APPLIED = "kubectl.kubernetes.io/last-applied-configuration";
 
+  /** upstream's limit on the total size of an object's annotations (keys and values) */
+  static final int ANNOTATIONS_SIZE_LIMIT = 256 * 1024;
+
+  /**
+   * Upstream's {@code lastAppliedUpdater}: after a server-side apply by kubectl's own manager
+   * ({@code "kubectl"}) on an object that carries a client-side apply annotation, the annotation is
+   * replaced by the applied configuration (without the annotation itself), so that a later
+   * client-side apply diffs against what was applied last. The annotation is dropped when it would
+   * push the annotations over their size limit.
+   *
+   * @param result the object the apply produced (changed in place)
+   * @param applied the apply request's body as sent
+   */
+  public static void syncLastApplied(ObjectNode result, JsonNode applied, String manager) {
+    if (!"kubectl".equals(manager) || !applied.isObject()) {
+      return;
+    }
+    JsonNode annotations = result.path("metadata").path("annotations");
+    if (!(annotations instanceof ObjectNode ann) || ann.path(LAST_APPLIED).asText("").isEmpty()) {
+      return;
+    }
+    ObjectNode cfg = ((ObjectNode) applied).deepCopy();
+    if (cfg.path("metadata").path("annotations") instanceof ObjectNode ca) {
+      ca.remove(LAST_APPLIED);
+    }
+    ann.put(LAST_APPLIED, goJson(cfg) + "\n");
+    long size = 0;
+    Iterator<Map.Entry<String, JsonNode>> it = ann.fields();
+    while (it.hasNext()) {
+      Map.Entry<String, JsonNode> e = it.next();
+      size += utf8Length(e.getKey()) + utf8Length(e.getValue().asText(""));
+    }
+    if (size > ANNOTATIONS_SIZE_LIMIT) {
+      ann.remove(LAST_APPLIED);
+    }
+  }
+
+  private static long utf8Length(String s) {
+    return s.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+  }
+
+  /**
+   * JSON as Go's encoder writes a decoded object: keys sorted, integral floats without a fraction,
+   * and {@code <}, {@code >}, {@code &}, U+2028, U+2029 escaped.
+   */
+  static String goJson(JsonNode n) {
+    return Json.write(sortedForGo(n))
+        .replace("<", "\\u003c")
+        .replace(">", "\\u003e")
+        .replace("&", "\\u0026")
+        .replace("\u2028", "\\u2028")
+        .replace("\u2029", "\\u2029");
+  }
+
+  private static JsonNode sortedForGo(JsonNode n) {
+    if (n.isObject()) {
+      ObjectNode o = Json.object();
+      List<String> names = new ArrayList<>();
+      n.fieldNames().forEachRemaining(names::add);
+      names.sort(Comparator.naturalOrder());
+      names.forEach(k -> o.set(k, sortedForGo(n.get(k))));
+      return o;
+    }
+    if (n.isArray()) {
+      ArrayNode a = Json.array();
+      n.forEach(x -> a.add(sortedForGo(x)));
+      return a;
+    }
+    if (n.isFloatingPointNumber()
+        && n.doubleValue() == Math.rint(n.doubleValue())
+        && Math.abs(n.doubleValue()) < 1e21) {
+      return Json.MAPPER.getNodeFactory().numberNode(n.decimalValue().toBigInteger());
+    }
+    return n;
+  }
+
   /**
    * Upstream's migration from client-side to server-side apply: of {@code conflicts}, those not
-   * covered by the live object's last-applied configuration (all of them when there is none). When
-   * none are left, the applier takes the fields over as if forced.
+   * covered by the live object's last-applied configuration (all of them when there is none or it
+   * is of another API version); fields whose live value differs from it are not covered. When none
+   * are left, the applier takes the fields over as if forced.
    */
   public static List<Conflict> notCoveredByLastApplied(
       ObjectNode live, List<Conflict> conflicts, Schema schema) {
@@ -334,10 +449,17 @@ public final class Apply {
     } catch (java.io.IOException e) {
       return conflicts;
     }
-    if (!lastApplied.isObject()) {
+    if (!lastApplied.isObject()
+        || !lastApplied.path("apiVersion").asText("").equals(live.path("apiVersion").asText(""))) {
       return conflicts;
     }
-    FieldSet fields = FieldSet.of(lastApplied, schema);
+    // what the last-applied configuration says but the live object no longer has is not owned
+    Compare diff = Compare.of(lastApplied, Update.strip(live), schema);
+    FieldSet fields =
+        FieldSet.of(lastApplied, schema)
+            .difference(diff.modified())
+            .difference(diff.added())
+            .difference(diff.removed());
     List<Conflict> left = new ArrayList<>();
     for (Conflict c : conflicts) {
       if (!fields.contains(c.path())) {

@@ -77,6 +77,7 @@ public record Compare(FieldSet added, FieldSet modified, FieldSet removed) {
     /** item: whether this node is a list element or map entry (recorded when added/removed) */
     void walk(JsonNode l, JsonNode r, Schema s, Schema.Field f, List<String> path, boolean item) {
       if (s == null
+          || s.atomic()
           || !(s.type == Schema.Type.OBJECT
               || s.type == Schema.Type.MAP
               || s.type == Schema.Type.ARRAY)) {

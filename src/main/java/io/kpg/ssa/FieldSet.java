@@ -268,9 +268,9 @@ public final class FieldSet {
   // ------------------------------------------------------------------ from an object
 
   /**
-   * The fields an object sets, as upstream's {@code TypedValue.ToFieldSet}: scalars, atomic lists
-   * and maps, list elements, set values and map entries are members; struct fields only when empty
-   * or null.
+   * The fields an object sets, as upstream's {@code TypedValue.ToFieldSet}: scalars, atomic lists,
+   * maps and structs, list elements, set values and map entries are members; other struct fields
+   * only when empty or null.
    */
   public static FieldSet of(JsonNode obj, Schema schema) {
     Set<List<String>> out = new HashSet<>();
@@ -280,7 +280,7 @@ public final class FieldSet {
 
   private static void walk(
       JsonNode v, Schema s, Schema.Field f, List<String> path, Set<List<String>> out) {
-    if (v == null || v.isNull() || s == null) {
+    if (v == null || v.isNull() || s == null || s.atomic()) {
       out.add(List.copyOf(path));
       return;
     }

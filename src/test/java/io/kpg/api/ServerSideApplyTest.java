@@ -252,5 +252,116 @@ class ServerSideApplyTest {
             "application/json");
     assertEquals(200, migrated.code(), migrated.body());
     assertEquals("2", migrated.json().at("/data/a").asText());
+    // kubectl's server-side apply keeps the client-side annotation in step
+    assertEquals(
+        "{\"apiVersion\":\"v1\",\"data\":{\"a\":\"2\"},\"kind\":\"ConfigMap\",\"metadata\":{\"name\":\"m\"}}\n",
+        migrated.json().at("/metadata/annotations/" + LAST_APPLIED_PTR).asText());
+  }
+
+  static String scaleYaml(int replicas) {
+    return "apiVersion: autoscaling/v1\nkind: Scale\nmetadata: {name: web}\nspec: {replicas: "
+        + replicas
+        + "}\n";
+  }
+
+  /** apply on /scale: ownership of spec.replicas recorded on the Deployment, subresource scale */
+  @Test
+  void applyOnScaleSubresource() {
+    String d = "/apis/apps/v1/namespaces/" + ns("ssa-scale") + "/deployments/web";
+    assertEquals(404, api.patch(d + "/scale?fieldManager=hpa", APPLY, scaleYaml(3)).code());
+    Api.Resp created =
+        api.patch(d + "?fieldManager=kubectl", APPLY, deployYaml(2, "nginx:1.25", false));
+    assertEquals(201, created.code(), created.body());
+
+    Api.Resp conflict = api.patch(d + "/scale?fieldManager=hpa", APPLY, scaleYaml(3));
+    assertEquals(409, conflict.code(), conflict.body());
+    assertEquals(
+        "Apply failed with 1 conflict: conflict with \"kubectl\": .spec.replicas",
+        conflict.json().path("message").asText());
+    assertEquals(".spec.replicas", conflict.json().at("/details/causes/0/field").asText());
+    assertEquals(2, api.get(d).json().at("/spec/replicas").asInt());
+
+    Api.Resp forced = api.patch(d + "/scale?fieldManager=hpa&force=true", APPLY, scaleYaml(3));
+    assertEquals(200, forced.code(), forced.body());
+    assertEquals("Scale", forced.json().path("kind").asText());
+    assertEquals(3, forced.json().at("/spec/replicas").asInt());
+    JsonNode dep = api.get(d).json();
+    assertEquals(3, dep.at("/spec/replicas").asInt());
+    JsonNode hpa = entry(dep, "hpa", "Apply");
+    assertTrue(hpa != null, dep.toString());
+    assertEquals("apps/v1", hpa.path("apiVersion").asText());
+    assertEquals("scale", hpa.path("subresource").asText());
+    assertEquals("{\"f:spec\":{\"f:replicas\":{}}}", hpa.path("fieldsV1").toString());
+    assertFalse(hpa.has("time"), hpa.toString()); // upstream's ToParent has no time for it
+    JsonNode kubectl = entry(dep, "kubectl", "Apply");
+    assertFalse(kubectl.at("/fieldsV1/f:spec").has("f:replicas"), kubectl.toString());
+    assertTrue(kubectl.at("/fieldsV1/f:spec").has("f:template"), kubectl.toString());
+
+    // the owner re-applies without force; the entry is kept as it is
+    Api.Resp again = api.patch(d + "/scale?fieldManager=hpa", APPLY, scaleYaml(5));
+    assertEquals(200, again.code(), again.body());
+    JsonNode dep2 = api.get(d).json();
+    assertEquals(5, dep2.at("/spec/replicas").asInt());
+    assertEquals(dep.at("/metadata/managedFields"), dep2.at("/metadata/managedFields"));
+
+    // applying the Deployment with replicas now conflicts with the scale applier
+    Api.Resp back =
+        api.patch(d + "?fieldManager=kubectl", APPLY, deployYaml(2, "nginx:1.25", false));
+    assertEquals(409, back.code(), back.body());
+    assertEquals(
+        "Apply failed with 1 conflict: conflict with \"hpa\" with subresource \"scale\": .spec.replicas",
+        back.json().path("message").asText());
+
+    Api.Resp wrongKind =
+        api.patch(
+            d + "/scale?fieldManager=hpa",
+            APPLY,
+            "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\n");
+    assertEquals(400, wrongKind.code(), wrongKind.body());
+  }
+
+  static final String LAST_APPLIED_PTR = "kubectl.kubernetes.io~1last-applied-configuration";
+
+  /** upstream's lastAppliedUpdater: only kubectl's manager, only when the annotation exists */
+  @Test
+  void serverSideApplyByKubectlRewritesLastApplied() {
+    String cm = "/api/v1/namespaces/" + ns("ssa-lastapplied") + "/configmaps";
+    // no annotation: none is added
+    Api.Resp plain =
+        api.patch(
+            cm + "/p?fieldManager=kubectl",
+            APPLY,
+            "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: p}\ndata: {a: '1'}\n");
+    assertEquals(201, plain.code(), plain.body());
+    assertTrue(plain.json().at("/metadata/annotations").isMissingNode(), plain.body());
+
+    Api.Resp c =
+        api.post(
+            cm + "?fieldManager=kubectl-client-side-apply",
+            "{\"metadata\":{\"name\":\"m\",\"annotations\":{\"kubectl.kubernetes.io/last-applied-configuration\":\"{}\"}},\"data\":{\"a\":\"1\"}}");
+    assertEquals(201, c.code(), c.body());
+    // another manager: the annotation stays as it is
+    Api.Resp helm =
+        api.patch(
+            cm + "/m?fieldManager=helm",
+            APPLY,
+            "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: m}\ndata: {h: '1'}\n");
+    assertEquals(200, helm.code(), helm.body());
+    assertEquals("{}", helm.json().at("/metadata/annotations/" + LAST_APPLIED_PTR).asText());
+    // kubectl: the body as sent (keys sorted, HTML escaped as Go does)
+    Api.Resp k =
+        api.patch(
+            cm + "/m?fieldManager=kubectl",
+            APPLY,
+            "kind: ConfigMap\napiVersion: v1\nmetadata:\n  name: m\n  annotations:\n"
+                + "    note: x\n"
+                + "data: {z: '<&>', a: '1'}\n");
+    assertEquals(200, k.code(), k.body());
+    assertEquals("x", k.json().at("/metadata/annotations/note").asText());
+    assertEquals(
+        "{\"apiVersion\":\"v1\",\"data\":{\"a\":\"1\",\"z\":\"\\u003c\\u0026\\u003e\"},"
+            + "\"kind\":\"ConfigMap\",\"metadata\":{\"annotations\":{\"note\":\"x\"},\"name\":\"m\"}}\n",
+        k.json().at("/metadata/annotations/" + LAST_APPLIED_PTR).asText());
+    assertEquals("1", k.json().at("/data/h").asText());
   }
 }

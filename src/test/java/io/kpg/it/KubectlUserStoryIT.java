@@ -264,6 +264,29 @@ class KubectlUserStoryIT {
     contains(
         ok(k, "apply", "--server-side", "-f", mig.toString()), "configmap/mig serverside-applied");
     contains(ok(k, "get", "cm", "mig", "-n", ns, "-o", "jsonpath={.data.a}"), "2");
+    // ... and back: server-side apply keeps the last-applied annotation in step, so a later
+    // client-side apply removes what only the server-side apply had added
+    Files.writeString(mig, Files.readString(mig) + "  b: \"3\"\n");
+    contains(
+        ok(k, "apply", "--server-side", "-f", mig.toString()), "configmap/mig serverside-applied");
+    contains(
+        ok(
+            k,
+            "get",
+            "cm",
+            "mig",
+            "-n",
+            ns,
+            "-o",
+            "jsonpath={.metadata.annotations.kubectl\\.kubernetes\\.io/last-applied-configuration}"),
+        "\"b\":\"3\"");
+    Files.writeString(mig, Files.readString(mig).replace("  b: \"3\"\n", "  c: \"4\"\n"));
+    contains(ok(k, "apply", "-f", mig.toString()), "configmap/mig configured");
+    assertEquals(
+        "2--4",
+        ok(k, "get", "cm", "mig", "-n", ns, "-o", "jsonpath={.data.a}-{.data.b}-{.data.c}")
+            .out()
+            .trim());
 
     // server-side apply: created, then updated; managedFields name the manager
     Path ssa = Files.createTempFile("ssa", ".yaml");

@@ -412,6 +412,27 @@ class OpenApiDocumentsTest {
     }
   }
 
+  @Test
+  void atomicStructsAndMapsPublishMapType() throws Exception {
+    JsonNode apps = v3(DOCS, "apis/apps/v1").at("/components/schemas");
+    JsonNode v2 = parse(DOCS.v2Json().bytes()).get("definitions");
+    for (JsonNode defs : List.of(apps, v2)) {
+      String sel = "io.k8s.apimachinery.pkg.apis.meta.v1.LabelSelector";
+      assertEquals("atomic", defs.at("/" + sel + "/x-kubernetes-map-type").asText(), sel);
+      assertEquals(
+          "atomic",
+          defs.at("/io.k8s.apimachinery.pkg.apis.meta.v1.OwnerReference/x-kubernetes-map-type")
+              .asText());
+      // granular structs and maps carry no marker
+      assertFalse(defs.at("/io.k8s.api.apps.v1.DeploymentSpec").has("x-kubernetes-map-type"));
+      JsonNode podSpec = defs.at("/io.k8s.api.core.v1.PodSpec/properties");
+      assertEquals("atomic", podSpec.at("/nodeSelector/x-kubernetes-map-type").asText());
+      assertEquals("object", podSpec.at("/nodeSelector/type").asText());
+      JsonNode md = defs.at("/io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta/properties");
+      assertFalse(md.get("labels").has("x-kubernetes-map-type"));
+    }
+  }
+
   // ------------------------------------------------------------------ v2
 
   @Test

@@ -55,7 +55,7 @@ class SsaTest {
     assertEquals(
         json(
             "{'f:metadata':{'f:labels':{'f:app':{}}},'f:spec':{'f:replicas':{},"
-                + "'f:selector':{'f:matchLabels':{'f:app':{}}},'f:template':{'f:metadata':{'f:labels':{'f:app':{}}},"
+                + "'f:selector':{},'f:template':{'f:metadata':{'f:labels':{'f:app':{}}},"
                 + "'f:spec':{'f:containers':{'k:{\\'name\\':\\'web\\'}':{'.':{},'f:image':{},'f:name':{},"
                 + "'f:ports':{'k:{\\'containerPort\\':80,\\'protocol\\':\\'TCP\\'}':{'.':{},'f:containerPort':{}}}}}}}}}"),
         v1);
@@ -69,6 +69,130 @@ class SsaTest {
             .getValue()
             .fieldNames()
             .next());
+  }
+
+  @Test
+  void atomicSelectorIsOneFieldMergedAndComparedWhole() {
+    // LabelSelector is +structType=atomic upstream: one member, replaced as a whole
+    Apply.Result r = apply(null, deploy(2, "nginx", null), "a", false);
+    ObjectNode live = r.object();
+    assertEquals(json("{}"), live.at("/metadata/managedFields/0/fieldsV1/f:spec/f:selector"));
+    ObjectNode cfg = deploy(2, "nginx", null);
+    ((ObjectNode) cfg.at("/spec/selector")).set("matchLabels", json("{'tier':'x'}"));
+    ((ObjectNode) cfg.at("/spec/selector"))
+        .set(
+            "matchExpressions",
+            Json.MAPPER.createArrayNode().add(json("{'key':'k','operator':'Exists'}")));
+    Apply.Result r2 = apply(live, cfg, "a", false);
+    assertTrue(r2.ok());
+    // not merged key by key: the old app label is gone
+    assertEquals(
+        json("{'matchLabels':{'tier':'x'},'matchExpressions':[{'key':'k','operator':'Exists'}]}"),
+        r2.object().at("/spec/selector"));
+
+    // another applier of a different selector conflicts on .spec.selector itself
+    ObjectNode other =
+        json(
+            "{'apiVersion':'apps/v1','kind':'Deployment','metadata':{'name':'web'},"
+                + "'spec':{'selector':{'matchLabels':{'tier':'x','more':'y'}}}}");
+    Apply.Result c = apply(r2.object(), other, "b", false);
+    assertFalse(c.ok());
+    assertEquals(1, c.conflicts().size());
+    assertEquals(".spec.selector", c.conflicts().get(0).field());
+    // the same selector applied by a second manager is shared, no conflict
+    ObjectNode same =
+        json(
+            "{'apiVersion':'apps/v1','kind':'Deployment','metadata':{'name':'web'},"
+                + "'spec':{'selector':{'matchExpressions':[{'key':'k','operator':'Exists'}],"
+                + "'matchLabels':{'tier':'x'}}}}");
+    assertTrue(apply(r2.object(), same, "b", false).ok());
+  }
+
+  @Test
+  void stalePathsInsideAnAtomicValueAreNotPruned() {
+    ObjectNode live = apply(null, deploy(2, "nginx", null), "a", false).object();
+    // managedFields recorded before the selector was known atomic
+    ObjectNode mf = (ObjectNode) live.at("/metadata/managedFields/0/fieldsV1/f:spec");
+    mf.set("f:selector", json("{'f:matchLabels':{'f:app':{}}}"));
+    Apply.Result r = apply(live, deploy(3, "nginx", null), "a", false);
+    assertTrue(r.ok());
+    assertEquals(json("{'matchLabels':{'app':'web'}}"), r.object().at("/spec/selector"));
+    assertEquals(json("{}"), r.object().at("/metadata/managedFields/0/fieldsV1/f:spec/f:selector"));
+  }
+
+  @Test
+  void atomicMapsAndReferenceTypesFromUpstreamMarkers() {
+    Schema svc = new io.kpg.kinds.core.ServiceKind().schema();
+    ObjectNode s =
+        json(
+            "{'spec':{'selector':{'app':'web','tier':'x'},'ports':[{'port':80}]},"
+                + "'metadata':{'ownerReferences':[{'apiVersion':'v1','kind':'X','name':'n','uid':'u1'}]}}");
+    ObjectNode v1 = FieldSet.of(s, svc).toFieldsV1();
+    assertEquals(json("{}"), v1.at("/f:spec/f:selector"));
+    assertEquals(json("{}"), v1.at("/f:metadata/f:ownerReferences").get("k:{\"uid\":\"u1\"}"));
+    // a change inside an atomic map is a change of the map
+    ObjectNode changed = s.deepCopy();
+    ((ObjectNode) changed.at("/spec/selector")).put("tier", "y");
+    Compare c = Compare.of(s, changed, svc);
+    assertEquals(FieldSet.of(List.of(FieldSet.fields("spec.selector"))), c.modified());
+    // granular maps (labels) stay per key
+    assertEquals(
+        json("{'f:app':{}}"),
+        FieldSet.of(json("{'metadata':{'labels':{'app':'a'}}}"), svc)
+            .toFieldsV1()
+            .at("/f:metadata/f:labels"));
+  }
+
+  @Test
+  void lastAppliedFollowsKubectlServerSideApply() {
+    String key = Apply.LAST_APPLIED;
+    ObjectNode result = json("{'metadata':{'name':'m','annotations':{'x':'1'}}}");
+    ((ObjectNode) result.at("/metadata/annotations")).put(key, "{}");
+    ObjectNode cfg =
+        json("{'kind':'ConfigMap','metadata':{'name':'m','annotations':{}},'data':{'n':1.0}}");
+    ((ObjectNode) cfg.at("/metadata/annotations")).put(key, "old");
+    Apply.syncLastApplied(result, cfg, "other");
+    assertEquals("{}", result.at("/metadata/annotations").get(key).asText());
+    Apply.syncLastApplied(result, cfg, "kubectl");
+    // the annotation is left out of its own value (an emptied map stays), floats as Go prints them
+    assertEquals(
+        "{\"data\":{\"n\":1},\"kind\":\"ConfigMap\",\"metadata\":{\"annotations\":{},\"name\":\"m\"}}\n",
+        result.at("/metadata/annotations").get(key).asText());
+    assertEquals("old", cfg.at("/metadata/annotations").get(key).asText());
+    // no annotation on the object: nothing is added
+    ObjectNode bare = json("{'metadata':{'name':'m'}}");
+    Apply.syncLastApplied(bare, cfg, "kubectl");
+    assertTrue(bare.at("/metadata/annotations").isMissingNode());
+    // over the annotations size limit the annotation is dropped
+    ObjectNode big = json("{'data':{}}");
+    ((ObjectNode) big.get("data")).put("v", "x".repeat(Apply.ANNOTATIONS_SIZE_LIMIT));
+    Apply.syncLastApplied(result, big, "kubectl");
+    assertFalse(result.at("/metadata/annotations").has(key));
+    assertEquals("1", result.at("/metadata/annotations/x").asText());
+  }
+
+  @Test
+  void lastAppliedCoversOnlyFieldsStillAsApplied() {
+    ObjectNode live = deploy(2, "nginx", null);
+    ((ObjectNode) live.get("metadata"))
+        .putObject("annotations")
+        .put(Apply.LAST_APPLIED, Json.write(deploy(2, "nginx:old", null)));
+    ManagedEntry owner =
+        new ManagedEntry("x", ManagedEntry.UPDATE, "apps/v1", T, null, FieldSet.EMPTY);
+    List<String> replicas = FieldSet.fields("spec.replicas");
+    List<String> image =
+        List.of(
+            "f:spec", "f:template", "f:spec", "f:containers", "k:{\"name\":\"web\"}", "f:image");
+    List<Apply.Conflict> cs =
+        List.of(new Apply.Conflict(owner, replicas), new Apply.Conflict(owner, image));
+    // replicas is as last applied; the image was changed since, so it still conflicts
+    List<Apply.Conflict> left = Apply.notCoveredByLastApplied(live, cs, DEPLOY);
+    assertEquals(1, left.size());
+    assertEquals(image, left.get(0).path());
+    // a last-applied configuration of another version covers nothing
+    ((ObjectNode) live.at("/metadata/annotations"))
+        .put(Apply.LAST_APPLIED, "{\"apiVersion\":\"apps/v1beta1\",\"spec\":{\"replicas\":2}}");
+    assertEquals(2, Apply.notCoveredByLastApplied(live, cs, DEPLOY).size());
   }
 
   @Test
