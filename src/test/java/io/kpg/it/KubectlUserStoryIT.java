@@ -391,6 +391,85 @@ class KubectlUserStoryIT {
       w.destroy();
     }
 
+    // diff --server-side: the server computes the result, nothing is written
+    Path sd1 = Files.createTempFile("sdiff", ".yaml");
+    String sdiffCm =
+        "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: sdiff\n  namespace: "
+            + ns
+            + "\ndata:\n";
+    Files.writeString(sd1, sdiffCm + "  a: \"1\"\n");
+    ok(k, "apply", "--server-side", "-f", sd1.toString());
+    Files.writeString(sd1, sdiffCm + "  a: \"2\"\n");
+    Kubectl.Result sdiff = k.run("diff", "--server-side", "-f", sd1.toString());
+    assertEquals(1, sdiff.exit(), sdiff.all());
+    contains(sdiff, "-  a: \"1\"", "+  a: \"2\"");
+    contains(ok(k, "get", "cm", "sdiff", "-n", ns, "-o", "jsonpath={.data.a}"), "1");
+
+    // a finalizer holds a deleted object until it is removed; wait --for=delete sees it go
+    ok(
+        k,
+        "patch",
+        "cm",
+        "sdiff",
+        "-n",
+        ns,
+        "--type=merge",
+        "-p",
+        "{\"metadata\":{\"finalizers\":[\"example.com/hold\"]}}");
+    contains(ok(k, "delete", "cm", "sdiff", "-n", ns, "--wait=false"), "deleted");
+    contains(
+        ok(k, "get", "cm", "sdiff", "-n", ns, "-o", "jsonpath={.metadata.deletionTimestamp}"), "T");
+    Path waitOut = Files.createTempFile("wait", ".out");
+    Process waiter =
+        k.start(waitOut, "wait", "--for=delete", "cm/sdiff", "-n", ns, "--timeout=30s");
+    Thread.sleep(500);
+    assertTrue(waiter.isAlive(), () -> "wait ended early: " + read(waitOut));
+    ok(
+        k,
+        "patch",
+        "cm",
+        "sdiff",
+        "-n",
+        ns,
+        "--type=json",
+        "-p",
+        "[{\"op\":\"remove\",\"path\":\"/metadata/finalizers\"}]");
+    assertTrue(waiter.waitFor(30, java.util.concurrent.TimeUnit.SECONDS), "wait --for=delete");
+    assertEquals(0, waiter.exitValue(), () -> read(waitOut));
+    contains(k.run("get", "cm", "sdiff", "-n", ns), "NotFound");
+
+    // delete --cascade: orphan keeps the dependent, background and foreground delete it
+    for (String cascade : List.of("orphan", "background", "foreground")) {
+      ok(k, "create", "configmap", "owner", "-n", ns);
+      String uid = ok(k, "get", "cm", "owner", "-n", ns, "-o", "jsonpath={.metadata.uid}").out();
+      k.runWithInput(
+          "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: dependent\n  namespace: "
+              + ns
+              + "\n  ownerReferences:\n  - apiVersion: v1\n    kind: ConfigMap\n    name: owner\n"
+              + "    uid: "
+              + uid.trim()
+              + "\n",
+          "create",
+          "-f",
+          "-");
+      contains(
+          ok(k, "delete", "cm", "owner", "-n", ns, "--cascade=" + cascade, "--timeout=30s"),
+          "configmap \"owner\" deleted");
+      if (cascade.equals("orphan")) {
+        assertEquals(
+            "",
+            ok(k, "get", "cm", "dependent", "-n", ns, "-o", "jsonpath={.metadata.ownerReferences}")
+                .out()
+                .trim());
+        ok(k, "delete", "cm", "dependent", "-n", ns);
+      } else {
+        awaitTrue(
+            Duration.ofSeconds(20),
+            () -> k.run("get", "cm", "dependent", "-n", ns).all().contains("NotFound"),
+            "dependent deleted with --cascade=" + cascade);
+      }
+    }
+
     contains(ok(k, "delete", "cm", "cm2", "-n", ns, "--wait"), "configmap \"cm2\" deleted");
     contains(k.run("get", "cm", "cm2", "-n", ns), "NotFound");
 
