@@ -86,6 +86,10 @@ public final class SchemaCheck {
         for (Iterator<Map.Entry<String, JsonNode>> it = v.fields(); it.hasNext(); ) {
           Map.Entry<String, JsonNode> e = it.next();
           if (e.getValue().isNull()) {
+            // Go decodes null into a map's string value as the empty string
+            if (s.items().type == Schema.Type.STRING) {
+              e.setValue(com.fasterxml.jackson.databind.node.TextNode.valueOf(""));
+            }
             continue;
           }
           walk(

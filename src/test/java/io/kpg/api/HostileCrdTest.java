@@ -1,5 +1,6 @@
 package io.kpg.api;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.kpg.crd.CrdStatus;
@@ -840,6 +841,297 @@ class HostileCrdTest {
                 + "\"https://127.0.0.1:1/\",\"caBundle\":\"!!!\"}}}"
                 + two),
         400);
+    noProblems();
+  }
+
+  static final String CR_SCHEMA =
+      "{\"type\":\"object\",\"properties\":{\"spec\":{\"type\":\"object\",\"properties\":{"
+          + "\"i\":{\"type\":\"integer\"},\"n\":{\"type\":\"number\"},\"s\":{\"type\":\"string\"},"
+          + "\"b\":{\"type\":\"boolean\"},\"o\":{\"type\":\"object\",\"properties\":"
+          + "{\"x\":{\"type\":\"string\"}}},\"l\":{\"type\":\"array\",\"items\":{\"type\":\"string\"}},"
+          + "\"m\":{\"type\":\"object\",\"additionalProperties\":{\"type\":\"string\"}},"
+          + "\"ios\":{\"x-kubernetes-int-or-string\":true},"
+          + "\"lm\":{\"type\":\"array\",\"x-kubernetes-list-type\":\"map\","
+          + "\"x-kubernetes-list-map-keys\":[\"name\"],\"items\":{\"type\":\"object\","
+          + "\"required\":[\"name\"],\"properties\":{\"name\":{\"type\":\"string\"},"
+          + "\"v\":{\"type\":\"integer\"}}}},"
+          + "\"replicas\":{\"type\":\"integer\"}}},"
+          + "\"status\":{\"type\":\"object\",\"properties\":{\"replicas\":{\"type\":\"integer\"}}}}}";
+
+  @Test
+  void hostileCustomResources() {
+    String plural = "targets";
+    Api.Resp c =
+        api.post(
+            CRDS,
+            crd(
+                plural,
+                "\"group\":\""
+                    + GROUP
+                    + "\",\"scope\":\"Namespaced\",\"names\":{\"plural\":\"targets\",\"kind\":"
+                    + "\"Target\"},\"versions\":[{\"name\":\"v1\",\"served\":true,\"storage\":true,"
+                    + "\"subresources\":{\"status\":{},\"scale\":{\"specReplicasPath\":"
+                    + "\".spec.replicas\",\"statusReplicasPath\":\".status.replicas\"}},"
+                    + "\"selectableFields\":[{\"jsonPath\":\".spec.s\"}],"
+                    + "\"schema\":{\"openAPIV3Schema\":"
+                    + CR_SCHEMA
+                    + "}}]"));
+    assertEquals(201, c.code(), c.body());
+    awaitEstablished(plural);
+    String base = "/apis/" + GROUP + "/v1/namespaces/default/targets";
+    String head = "{\"apiVersion\":\"" + GROUP + "/v1\",\"kind\":\"Target\",";
+    assertEquals(
+        201,
+        api.post(
+                base,
+                head + "\"metadata\":{\"name\":\"ok\"},\"spec\":{\"s\":\"a\",\"replicas\":1}}")
+            .code());
+    String[][] bad = {
+      {"i string", "{\"i\":\"1\"}", "422"},
+      {"i bool", "{\"i\":true}", "422"},
+      {"i fraction", "{\"i\":1.5}", "422"},
+      {"i beyond int64", "{\"i\":99999999999999999999999}", "422"},
+      {"n 1e400", "{\"n\":1e400}", "400"},
+      {"n string", "{\"n\":\"NaN\"}", "422"},
+      {"s number", "{\"s\":5}", "422"},
+      {"b string", "{\"b\":\"true\"}", "422"},
+      {"o array", "{\"o\":[1]}", "422"},
+      {"o.x object", "{\"o\":{\"x\":{}}}", "422"},
+      {"l object", "{\"l\":{\"a\":1}}", "422"},
+      {"l of numbers", "{\"l\":[1,2]}", "422"},
+      {"m array", "{\"m\":[\"a\"]}", "422"},
+      {"m number values", "{\"m\":{\"a\":1}}", "422"},
+      {"ios bool", "{\"ios\":true}", "422"},
+      {"lm duplicate keys", "{\"lm\":[{\"name\":\"a\"},{\"name\":\"a\"}]}", "422"},
+      {"lm missing key", "{\"lm\":[{\"v\":1}]}", "422"},
+      {"lm item string", "{\"lm\":[\"a\"]}", "422"},
+      {"spec string", "\"x\"", "422"},
+      {"spec array", "[]", "422"},
+    };
+    int i = 0;
+    for (String[] b : bad) {
+      String name = "bad" + i++;
+      expect(
+          b[0],
+          api.post(base, head + "\"metadata\":{\"name\":\"" + name + "\"},\"spec\":" + b[1] + "}"),
+          Integer.parseInt(b[2]));
+      if (api.get(base + "/" + name).code() != 404) {
+        problems.add(b[0] + ": object was written");
+      }
+    }
+    // nulls are never a server error
+    for (String f : List.of("i", "n", "s", "b", "o", "l", "m", "ios", "lm")) {
+      Api.Resp r =
+          api.post(
+              base,
+              head + "\"metadata\":{\"name\":\"null-" + f + "\"},\"spec\":{\"" + f + "\":null}}");
+      if (r.code() != 201 && r.code() != 422) {
+        problems.add("null " + f + ": " + r.code() + " " + r.body());
+      }
+    }
+    // metadata, apiVersion and kind of the wrong shape
+    String[][] envelopes = {
+      {"metadata string", head + "\"metadata\":\"x\"}"},
+      {"metadata name number", head + "\"metadata\":{\"name\":5}}"},
+      {"labels array", head + "\"metadata\":{\"name\":\"e1\",\"labels\":[\"a\"]}}"},
+      {"labels number values", head + "\"metadata\":{\"name\":\"e2\",\"labels\":{\"a\":1}}}"},
+      {
+        "annotations null value",
+        head + "\"metadata\":{\"name\":\"e3\",\"annotations\":{\"a\":null}}}"
+      },
+      {"finalizers string", head + "\"metadata\":{\"name\":\"e4\",\"finalizers\":\"f\"}}"},
+      {"ownerReferences garbage", head + "\"metadata\":{\"name\":\"e5\",\"ownerReferences\":[1]}}"},
+      {
+        "creationTimestamp garbage",
+        head + "\"metadata\":{\"name\":\"e6\",\"creationTimestamp\":\"yesterday\"}}"
+      },
+      {
+        "apiVersion other group",
+        "{\"apiVersion\":\"other.example.com/v1\",\"kind\":\"Target\",\"metadata\":{\"name\":\"e7\"}}"
+      },
+      {
+        "apiVersion number", "{\"apiVersion\":1,\"kind\":\"Target\",\"metadata\":{\"name\":\"e8\"}}"
+      },
+      {
+        "kind other",
+        "{\"apiVersion\":\""
+            + GROUP
+            + "/v1\",\"kind\":\"Deployment\",\"metadata\":{\"name\":\"e9\"}}"
+      },
+      {"kind missing", "{\"apiVersion\":\"" + GROUP + "/v1\",\"metadata\":{\"name\":\"e10\"}}"},
+      {"namespace other", head + "\"metadata\":{\"name\":\"e11\",\"namespace\":\"kube-system\"}}"},
+      {"name invalid", head + "\"metadata\":{\"name\":\"E_12!\"}}"},
+      {"array body", "[" + head + "\"metadata\":{\"name\":\"e13\"}}]"},
+      {"null body", "null"},
+    };
+    for (String[] e : envelopes) {
+      Api.Resp r = api.post(base, e[1]);
+      if (List.of("annotations null value", "creationTimestamp garbage", "kind missing")
+          .contains(e[0])) {
+        // accepted: the server sets creationTimestamp, the kind comes from the URL
+        expect(e[0], r, 201, 400, 422);
+      } else {
+        expect(e[0], r, 400, 422);
+      }
+    }
+    // a null annotation decodes to the empty string, as into Go's map[string]string
+    Api.Resp e3 = api.get(base + "/e3");
+    if (e3.code() == 200 && !e3.json().at("/metadata/annotations/a").isTextual()) {
+      problems.add("null annotation stored as " + e3.json().at("/metadata/annotations"));
+    }
+    Api.Resp bin =
+        api.sendBytes(
+            "POST",
+            base,
+            "application/json",
+            (head + "\"metadata\":{\"name\":\"bin\"},\"spec\":{\"s\":\"\u0000\"}}")
+                .replace("\u0000", "\u00ff")
+                .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+    if (bin.code() != 201 && bin.code() != 400) {
+      problems.add("invalid UTF-8: " + bin.code() + " " + bin.body());
+    }
+    // patches
+    String ok = base + "/ok";
+    expect(
+        "json patch bad path",
+        api.patch(
+            ok,
+            "application/json-patch+json",
+            "[{\"op\":\"replace\",\"path\":\"/spec/nope/x\",\"value\":1}]"),
+        422);
+    expect(
+        "json patch bad op",
+        api.patch(ok, "application/json-patch+json", "[{\"op\":\"explode\",\"path\":\"/spec\"}]"),
+        422,
+        400);
+    expect(
+        "json patch not a list",
+        api.patch(ok, "application/json-patch+json", "{\"op\":\"add\"}"),
+        400);
+    expect(
+        "json patch removes metadata",
+        api.patch(
+            ok, "application/json-patch+json", "[{\"op\":\"remove\",\"path\":\"/metadata\"}]"),
+        200,
+        400,
+        422);
+    if (!"ok".equals(api.get(ok).json().at("/metadata/name").asText())) {
+      problems.add("json patch removing metadata broke the object");
+    }
+    expect(
+        "json patch replaces root",
+        api.patch(
+            ok, "application/json-patch+json", "[{\"op\":\"replace\",\"path\":\"\",\"value\":[]}]"),
+        400,
+        422);
+    expect(
+        "json patch wrong type",
+        api.patch(
+            ok,
+            "application/json-patch+json",
+            "[{\"op\":\"replace\",\"path\":\"/spec/i\",\"value\":\"x\"}]"),
+        422);
+    expect(
+        "merge patch null root", api.patch(ok, "application/merge-patch+json", "null"), 400, 422);
+    expect(
+        "merge patch array root", api.patch(ok, "application/merge-patch+json", "[1]"), 400, 422);
+    expect(
+        "merge patch kind change",
+        api.patch(ok, "application/merge-patch+json", "{\"kind\":\"Other\"}"),
+        400,
+        422);
+    expect(
+        "merge patch apiVersion change",
+        api.patch(ok, "application/merge-patch+json", "{\"apiVersion\":\"x/v9\"}"),
+        400,
+        422);
+    expect(
+        "merge patch metadata null",
+        api.patch(ok, "application/merge-patch+json", "{\"metadata\":null}"),
+        200,
+        400,
+        422);
+    expect(
+        "apply duplicate list-map keys",
+        api.patch(
+            ok + "?fieldManager=h",
+            "application/apply-patch+yaml",
+            head
+                + "\"metadata\":{\"name\":\"ok\"},\"spec\":{\"lm\":[{\"name\":\"a\",\"v\":1},"
+                + "{\"name\":\"a\",\"v\":2}]}}"),
+        200,
+        422,
+        400);
+    if (api.get(ok).json().at("/spec/lm").size() > 1) {
+      problems.add("duplicate list-map keys stored: " + api.get(ok).json().at("/spec/lm"));
+    }
+    expect(
+        "apply without fieldManager",
+        api.patch(ok, "application/apply-patch+yaml", head + "\"metadata\":{\"name\":\"ok\"}}"),
+        400,
+        422);
+    expect(
+        "apply wrong name",
+        api.patch(
+            ok + "?fieldManager=h",
+            "application/apply-patch+yaml",
+            head + "\"metadata\":{\"name\":\"other\"}}"),
+        400);
+    expect(
+        "apply yaml garbage",
+        api.patch(ok + "?fieldManager=h", "application/apply-patch+yaml", "{{{: : :"),
+        400);
+    // scale with strings and garbage
+    expect(
+        "scale replicas string",
+        api.put(
+            ok + "/scale",
+            "{\"apiVersion\":\"autoscaling/v1\",\"kind\":\"Scale\",\"metadata\":{\"name\":\"ok\",\"namespace\":\"default\"},\"spec\":{\"replicas\":\"3\"}}"),
+        400);
+    expect(
+        "scale replicas negative",
+        api.patch(ok + "/scale", "application/merge-patch+json", "{\"spec\":{\"replicas\":-1}}"),
+        422);
+    expect(
+        "scale replicas huge",
+        api.patch(
+            ok + "/scale", "application/merge-patch+json", "{\"spec\":{\"replicas\":99999999999}}"),
+        400,
+        422);
+    // status writes ignore spec
+    Api.Resp st =
+        api.patch(
+            ok + "/status",
+            "application/merge-patch+json",
+            "{\"spec\":{\"s\":\"changed\"},\"status\":{\"replicas\":2}}");
+    expect("status with spec", st, 200);
+    if (!"a".equals(api.get(ok).json().at("/spec/s").asText())) {
+      problems.add("status write changed spec");
+    }
+    expect(
+        "status wrong type",
+        api.patch(
+            ok + "/status", "application/merge-patch+json", "{\"status\":{\"replicas\":\"two\"}}"),
+        422);
+    // selectors and watches
+    expect("field selector not selectable", api.get(base + "?fieldSelector=spec.i%3D1"), 400);
+    expect("field selector garbage", api.get(base + "?fieldSelector=%3D%3D%3D"), 400);
+    expect("field selector selectable", api.get(base + "?fieldSelector=spec.s%3Da"), 200);
+    expect("label selector garbage", api.get(base + "?labelSelector=!!!((%3D%3D"), 400);
+    expect("label selector bad value", api.get(base + "?labelSelector=a%20in%20(b"), 400);
+    expect("watch bogus rv", api.get(base + "?watch=1&resourceVersion=abc"), 422);
+    expect("list bogus rv", api.get(base + "?resourceVersion=abc"), 422);
+    expect("list bogus limit", api.get(base + "?limit=abc"), 400);
+    expect("list bogus continue", api.get(base + "?limit=1&continue=garbage"), 400);
+    expect("list bogus timeout", api.get(base + "?watch=1&timeoutSeconds=abc"), 400);
+    expect("delete bogus body", api.delete(ok, "{\"propagationPolicy\":\"Sideways\"}"), 400, 422);
+    expect(
+        "delete bogus preconditions",
+        api.delete(ok, "{\"preconditions\":{\"uid\":\"nope\"}}"),
+        409);
+    if (api.get(ok).code() != 200) {
+      problems.add("ok was deleted");
+    }
     noProblems();
   }
 }
