@@ -265,6 +265,14 @@ public final class CrdValidation {
                   "spec.conversion.webhook.clientConfig.service.namespace",
                   "service namespace is required"));
         }
+        JsonNode port = s.get("port");
+        if (port != null && port.isNumber() && (port.asLong() < 1 || port.asLong() > 65535)) {
+          errs.add(
+              FieldError.invalid(
+                  "spec.conversion.webhook.clientConfig.service.port",
+                  port.asLong(),
+                  "port is not valid: must be between 1 and 65535, inclusive"));
+        }
       }
       JsonNode crv = webhook.path("conversionReviewVersions");
       String crvPath = "spec.conversion.webhook.conversionReviewVersions";

@@ -27,6 +27,9 @@ public final class BodyParser {
           .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(1000).build())
           .build();
 
+  private static final java.math.BigDecimal MAX_FLOAT64 =
+      new java.math.BigDecimal(Double.MAX_VALUE);
+
   public record Parsed(JsonNode tree, List<String> duplicates) {}
 
   public static Parsed parse(byte[] body) {
@@ -92,7 +95,17 @@ public final class BodyParser {
         };
       }
       case VALUE_NUMBER_FLOAT -> {
-        return f.numberNode(p.getDecimalValue());
+        java.math.BigDecimal d = p.getDecimalValue();
+        if (d.abs().compareTo(MAX_FLOAT64) > 0) {
+          // Go's decoder cannot hold it in a float64 either
+          throw Errors.badRequest(
+              "json: cannot unmarshal number "
+                  + p.getText()
+                  + " into Go value of type float64 (field "
+                  + path
+                  + ")");
+        }
+        return f.numberNode(d);
       }
       case VALUE_TRUE -> {
         return f.booleanNode(true);

@@ -26,6 +26,17 @@ public final class SchemaCheck {
     return unknown;
   }
 
+  /**
+   * Normalizes {@code obj}, found at field path {@code path} inside a larger object, against {@code
+   * schema}; returns the full paths of unknown fields.
+   */
+  public static List<String> checkNested(
+      ObjectNode obj, Schema schema, String path, String kindDescription) {
+    List<String> unknown = new ArrayList<>();
+    walkObject(obj, schema, path, false, unknown, kindDescription);
+    return unknown;
+  }
+
   private static void walkObject(
       ObjectNode obj, Schema schema, String path, boolean top, List<String> unknown, String what) {
     for (Iterator<Map.Entry<String, JsonNode>> it = obj.fields(); it.hasNext(); ) {
@@ -75,6 +86,10 @@ public final class SchemaCheck {
         for (Iterator<Map.Entry<String, JsonNode>> it = v.fields(); it.hasNext(); ) {
           Map.Entry<String, JsonNode> e = it.next();
           if (e.getValue().isNull()) {
+            // Go decodes null into a map's string value as the empty string
+            if (s.items().type == Schema.Type.STRING) {
+              e.setValue(com.fasterxml.jackson.databind.node.TextNode.valueOf(""));
+            }
             continue;
           }
           walk(
@@ -131,13 +146,11 @@ public final class SchemaCheck {
   }
 
   private static void checkInteger(JsonNode v, Schema s, String path, String what) {
-    if (!v.isIntegralNumber()) {
-      if (v.isNumber() && v.decimalValue().stripTrailingZeros().scale() <= 0) {
-        return;
-      }
+    if (!v.isIntegralNumber()
+        && !(v.isNumber() && v.decimalValue().stripTrailingZeros().scale() <= 0)) {
       throw typeError(what, path, v, s.format == null ? "integer" : s.format);
     }
-    BigInteger b = v.bigIntegerValue();
+    BigInteger b = v.isIntegralNumber() ? v.bigIntegerValue() : v.decimalValue().toBigInteger();
     boolean int32 = "int32".equals(s.format);
     BigInteger min = BigInteger.valueOf(int32 ? Integer.MIN_VALUE : Long.MIN_VALUE);
     BigInteger max = BigInteger.valueOf(int32 ? Integer.MAX_VALUE : Long.MAX_VALUE);

@@ -5,10 +5,13 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kpg.crd.CrdStatus;
 import io.kpg.crd.CrdValidation;
+import io.kpg.errors.Errors;
 import io.kpg.errors.FieldError;
 import io.kpg.json.Json;
+import io.kpg.kinds.core.SecretKind;
 import io.kpg.registry.KindDef;
 import io.kpg.registry.ResourceStore;
+import io.kpg.schema.Schema;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,6 +33,32 @@ public class CustomResourceDefinitionKind extends KindDef {
         false);
     shortNames("crd", "crds");
     categories("api-extensions");
+  }
+
+  @Override
+  public List<String> normalize(ObjectNode obj, String what) {
+    List<String> unknown = new ArrayList<>(super.normalize(obj, what));
+    Schema props =
+        schema()
+            .property("spec")
+            .schema()
+            .property("versions")
+            .schema()
+            .items()
+            .property("schema")
+            .schema()
+            .property("openAPIV3Schema")
+            .schema();
+    unknown.addAll(SchemaPropsDecoding.check(obj, props, what));
+    JsonNode ca =
+        obj.path("spec").path("conversion").path("webhook").path("clientConfig").path("caBundle");
+    if (ca.isTextual() && SecretKind.goBase64ErrorAt(ca.textValue()) >= 0) {
+      throw Errors.badRequest(
+          what
+              + ": illegal base64 data at input byte "
+              + SecretKind.goBase64ErrorAt(ca.textValue()));
+    }
+    return unknown;
   }
 
   @Override

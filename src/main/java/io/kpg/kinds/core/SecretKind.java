@@ -113,7 +113,7 @@ public class SecretKind extends KindDef {
    * Where Go's {@code base64.StdEncoding} (padding required, CR/LF ignored) reports a corrupt input
    * byte, or -1 when the text decodes.
    */
-  static int goBase64ErrorAt(String s) {
+  public static int goBase64ErrorAt(String s) {
     int si = 0;
     int n = s.length();
     while (true) {
