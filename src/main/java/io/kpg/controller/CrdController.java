@@ -111,6 +111,17 @@ final class CrdController extends Controller {
       add(kinds, an.path("kind"));
       add(kinds, an.path("listKind"));
     }
+    // built-in resources of the group hold their names too: a CRD may not shadow or share their
+    // storage (upstream leaves this to chance; kpg stores every resource under group/plural)
+    for (KindDef k : catalog.builtins()) {
+      if (k.group().equals(group)) {
+        resources.add(k.plural());
+        resources.add(k.singular());
+        resources.addAll(k.shortNames());
+        kinds.add(k.kind());
+        kinds.add(k.kind() + "List");
+      }
+    }
     JsonNode want = crd.path("spec").path("names");
     ObjectNode status = Json.obj(crd, "status");
     JsonNode had = status.path("acceptedNames");

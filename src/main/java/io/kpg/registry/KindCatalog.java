@@ -102,6 +102,15 @@ public class KindCatalog {
    * what that owner served before; an empty list stops serving them.
    */
   public void register(String owner, List<KindDef> defs) {
+    // a run-time kind never takes over a built-in resource (it would share its storage)
+    defs =
+        defs.stream()
+            .filter(
+                d ->
+                    builtins.stream()
+                        .noneMatch(
+                            b -> b.group().equals(d.group()) && b.plural().equals(d.plural())))
+            .toList();
     synchronized (this) {
       List<KindDef> before = dynamic.get(owner);
       if (defs.isEmpty()) {
@@ -115,6 +124,11 @@ public class KindCatalog {
       snap = build(snap.generation() + 1);
     }
     listeners.forEach(Runnable::run);
+  }
+
+  /** The kinds compiled into kpg (not registered at run time). */
+  public List<KindDef> builtins() {
+    return builtins;
   }
 
   /** Called after every change of the served kinds. */

@@ -388,4 +388,40 @@ class CrdTest {
     assertTrue(g.toString().contains("\\\"GadgetList\\\" is already in use"), g.toString());
     assertEquals(404, api.get("/apis/names.example.com/v1/gizmos").code());
   }
+
+  /**
+   * A CRD in a built-in group (approved) that names a built-in resource is not accepted: it would
+   * otherwise share the built-in resource's storage. The built-in resource keeps working.
+   */
+  @Test
+  void builtInResourcesCannotBeTakenOver() {
+    String crd =
+        "{\"metadata\":{\"name\":\"storageclasses.storage.k8s.io\",\"annotations\":"
+            + "{\"api-approved.kubernetes.io\":\"https://github.com/kubernetes/enhancements/pull/1111\"}},"
+            + "\"spec\":{\"group\":\"storage.k8s.io\",\"scope\":\"Cluster\","
+            + "\"names\":{\"plural\":\"storageclasses\",\"kind\":\"StorageClass\"},"
+            + "\"versions\":[{\"name\":\"v2\",\"served\":true,\"storage\":true,\"schema\":"
+            + "{\"openAPIV3Schema\":{\"type\":\"object\",\"x-kubernetes-preserve-unknown-fields\":true}}}]}}";
+    Api.Resp r = api.post(CRDS, crd);
+    assertEquals(201, r.code(), r.body());
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(
+            () ->
+                api.get(CRDS + "/storageclasses.storage.k8s.io")
+                    .body()
+                    .contains("\"reason\":\"ListKindConflict\""));
+    assertEquals(404, api.get("/apis/storage.k8s.io/v2/storageclasses").code());
+    Api.Resp sc =
+        api.post(
+            "/apis/storage.k8s.io/v1/storageclasses",
+            "{\"metadata\":{\"name\":\"fast\"},\"provisioner\":\"example.com/p\"}");
+    assertEquals(201, sc.code(), sc.body());
+    assertEquals(200, api.get("/apis/storage.k8s.io/v1/storageclasses/fast").code());
+    assertEquals(200, api.delete(CRDS + "/storageclasses.storage.k8s.io", null).code());
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> api.get(CRDS + "/storageclasses.storage.k8s.io").code() == 404);
+    assertEquals(200, api.get("/apis/storage.k8s.io/v1/storageclasses/fast").code());
+  }
 }
