@@ -150,4 +150,52 @@ class CrdWireTest {
                     + "\"meta.k8s.io/v1\",\"metadata\":{\"name\":\"g1\",\"namespace\":\"default\""),
         t.body());
   }
+
+  @Test
+  void openApiV3OfCustomResourcesAsTheCrdBuilderPublishesIt() {
+    CrdTest.createAndAwait(
+        CrdTest.widgetCrd("wire5.example.com", "gizmos", "Gizmo"), "gizmos.wire5.example.com");
+    JsonNode index = api.get("/openapi/v3").json();
+    String url = index.at("/paths/apis~1wire5.example.com~1v1/serverRelativeURL").asText();
+    JsonNode doc = api.get(url).json();
+    assertEquals("Kubernetes CRD Swagger", doc.at("/info/title").asText());
+    assertEquals("v0.1.0", doc.at("/info/version").asText());
+    JsonNode paths = doc.path("paths");
+    List<String> names = new ArrayList<>();
+    paths.fieldNames().forEachRemaining(names::add);
+    String p = "/apis/wire5.example.com/v1";
+    assertEquals(
+        List.of(
+            p + "/gizmos",
+            p + "/namespaces/{namespace}/gizmos",
+            p + "/namespaces/{namespace}/gizmos/{name}",
+            p + "/namespaces/{namespace}/gizmos/{name}/scale",
+            p + "/namespaces/{namespace}/gizmos/{name}/status"),
+        names.stream().sorted().toList());
+    JsonNode item = paths.path(p + "/namespaces/{namespace}/gizmos/{name}");
+    assertEquals("resourceVersion", item.at("/get/parameters/0/name").asText());
+    JsonNode collection = paths.path(p + "/namespaces/{namespace}/gizmos");
+    List<String> dcParams = new ArrayList<>();
+    collection.at("/delete/parameters").forEach(n -> dcParams.add(n.path("name").asText()));
+    assertEquals(
+        List.of(
+            "allowWatchBookmarks",
+            "continue",
+            "fieldSelector",
+            "labelSelector",
+            "limit",
+            "resourceVersion",
+            "resourceVersionMatch",
+            "sendInitialEvents",
+            "timeoutSeconds",
+            "watch"),
+        dcParams);
+    assertTrue(collection.at("/delete/requestBody").isMissingNode(), collection.toString());
+    JsonNode scale = paths.path(p + "/namespaces/{namespace}/gizmos/{name}/scale");
+    assertEquals("Gizmo", scale.at("/get/x-kubernetes-group-version-kind/kind").asText());
+    assertEquals("name of the Gizmo", scale.at("/parameters/0/description").asText());
+    assertEquals(
+        "#/components/schemas/io.k8s.api.autoscaling.v1.Scale",
+        scale.at("/get/responses/200/content/application~1json/schema/$ref").asText());
+  }
 }
