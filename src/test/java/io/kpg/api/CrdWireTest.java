@@ -54,6 +54,8 @@ class CrdWireTest {
     JsonNode statusFields = null;
     for (JsonNode mf : crd.at("/metadata/managedFields")) {
       if (mf.path("subresource").asText().equals("status")) {
+        // the CRD controllers run inside kube-apiserver upstream
+        assertEquals("kube-apiserver", mf.path("manager").asText());
         statusFields = mf.at("/fieldsV1/f:status/f:conditions");
       }
     }
