@@ -33,7 +33,8 @@ final class CrdController extends Controller {
 
   CrdController(ControllerManager cm, LocalClient client, KindCatalog catalog, Storage storage) {
     super("customresourcedefinition");
-    this.client = client;
+    // upstream runs the CRD controllers inside kube-apiserver: its writes carry that manager name
+    this.client = client.as("kube-apiserver");
     this.catalog = catalog;
     this.storage = storage;
     this.crds = cm.informer(GROUP, "v1", "customresourcedefinitions");

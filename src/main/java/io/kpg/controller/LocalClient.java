@@ -31,6 +31,22 @@ public class LocalClient {
   @Inject KindCatalog catalog;
   @Inject Authorizer authorizer;
 
+  /** The field manager recorded in managedFields; null: the internal default. */
+  private String manager;
+
+  /**
+   * This client writing under another field manager, as upstream's controllers do under their
+   * binary's name (e.g. {@code kube-apiserver} for the CRD controllers running inside it).
+   */
+  public LocalClient as(String manager) {
+    LocalClient c = new LocalClient();
+    c.store = store;
+    c.catalog = catalog;
+    c.authorizer = authorizer;
+    c.manager = manager;
+    return c;
+  }
+
   public KindDef kind(String group, String version, String plural) {
     KindDef k = catalog.find(group, version, plural);
     if (k == null) {
@@ -46,7 +62,9 @@ public class LocalClient {
       throw Errors.forbidden(
           k.group(), k.plural(), name, "controller may not " + verb + " " + k.plural());
     }
-    return RequestContext.internal(USER);
+    return manager == null
+        ? RequestContext.internal(USER)
+        : new RequestContext(USER, false, manager, RequestContext.FieldValidation.IGNORE);
   }
 
   public ObjectNode create(KindDef k, String ns, ObjectNode obj) {

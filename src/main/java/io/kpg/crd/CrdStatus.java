@@ -18,7 +18,11 @@ public final class CrdStatus {
    */
   public static void setCondition(
       ObjectNode crd, String type, String status, String reason, String message, String now) {
-    ArrayNode conds = Json.obj(crd, "status").withArray("conditions");
+    ObjectNode st = Json.obj(crd, "status");
+    if (!(st.get("conditions") instanceof ArrayNode)) {
+      st.putArray("conditions");
+    }
+    ArrayNode conds = (ArrayNode) st.get("conditions");
     for (JsonNode c : conds) {
       if (c.path("type").asText().equals(type)) {
         ObjectNode o = (ObjectNode) c;

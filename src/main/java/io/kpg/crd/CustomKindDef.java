@@ -170,6 +170,37 @@ public final class CustomKindDef extends KindDef {
     return scale;
   }
 
+  /**
+   * Upstream's CRD discovery lists its verbs unsorted, and only the read and delete verbs while the
+   * definition is terminating.
+   */
+  @Override
+  public List<String> discoveryVerbs() {
+    return terminating
+        ? List.of("delete", "deletecollection", "get", "list", "watch")
+        : List.of(
+            "delete", "deletecollection", "get", "list", "patch", "create", "update", "watch");
+  }
+
+  /** status before scale, as upstream's CRD discovery adds them. */
+  @Override
+  public List<String> discoverySubresources() {
+    List<String> subs = new ArrayList<>();
+    if (status) {
+      subs.add("status");
+    }
+    if (scale != null) {
+      subs.add("scale");
+    }
+    return subs;
+  }
+
+  /** Every served version reports the hash of the storage version. */
+  @Override
+  public String storageVersionHash() {
+    return storageVersionHash(group(), storageApiVersion.substring(group().length() + 1), kind());
+  }
+
   @Override
   public boolean tracksGeneration() {
     return true;

@@ -9,7 +9,6 @@ import io.kpg.registry.KindDef;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -116,8 +115,8 @@ public class Discovery {
       r.put("namespaced", k.namespaced());
       r.put("kind", k.kind());
       traits(r, k);
-      r.put("storageVersionHash", storageHash(k));
-      for (String sub : subresources(k)) {
+      r.put("storageVersionHash", k.storageVersionHash());
+      for (String sub : k.discoverySubresources()) {
         ObjectNode s = res.addObject();
         s.put("name", k.plural() + "/" + sub);
         s.put("singularName", "");
@@ -128,7 +127,7 @@ public class Discovery {
           s.put("version", gvk[1]);
         }
         s.put("kind", gvk[2]);
-        verbs(s.putArray("verbs"), subVerbs(sub));
+        subVerbs(sub).forEach(s.putArray("verbs")::add);
       }
     }
     Responses.json(rc, 200, o, List.of());
@@ -149,7 +148,7 @@ public class Discovery {
 
   /** verbs, short names and categories: the same in legacy and aggregated discovery */
   private static void traits(ObjectNode r, KindDef k) {
-    verbs(r.putArray("verbs"), k.verbs());
+    k.discoveryVerbs().forEach(r.putArray("verbs")::add);
     if (!k.shortNames().isEmpty()) {
       ArrayNode sn = r.putArray("shortNames");
       k.shortNames().forEach(sn::add);
@@ -158,23 +157,6 @@ public class Discovery {
       ArrayNode c = r.putArray("categories");
       k.categories().forEach(c::add);
     }
-  }
-
-  private static void verbs(ArrayNode arr, java.util.Collection<String> verbs) {
-    verbs.stream().sorted().forEach(arr::add);
-  }
-
-  static List<String> subresources(KindDef k) {
-    java.util.ArrayList<String> subs = new java.util.ArrayList<>();
-    subs.addAll(k.extraSubresources());
-    if (k.scale() != null) {
-      subs.add("scale");
-    }
-    if (k.hasStatus()) {
-      subs.add("status");
-    }
-    subs.sort(null);
-    return subs;
   }
 
   @SuppressWarnings("unchecked")
@@ -192,19 +174,6 @@ public class Discovery {
       return new String[] {(String) e[1], (String) e[2], (String) e[3]};
     }
     return new String[] {k.group(), k.version(), k.kind()};
-  }
-
-  private static String storageHash(KindDef k) {
-    try {
-      byte[] d =
-          MessageDigest.getInstance("SHA-256")
-              .digest(
-                  (k.group() + "/" + k.version() + "/" + k.kind())
-                      .getBytes(StandardCharsets.UTF_8));
-      return java.util.Base64.getEncoder().encodeToString(java.util.Arrays.copyOf(d, 8));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   /** "v2", "v2beta1" or null (legacy) — the first acceptable form in the client's order. */
@@ -278,7 +247,7 @@ public class Discovery {
           r.put("scope", k.namespaced() ? "Namespaced" : "Cluster");
           r.put("singularResource", k.singular());
           traits(r, k);
-          List<String> subs = subresources(k);
+          List<String> subs = k.discoverySubresources();
           if (!subs.isEmpty()) {
             ArrayNode sa = r.putArray("subresources");
             for (String sub : subs) {
@@ -289,7 +258,7 @@ public class Discovery {
               sk.put("group", gvk[0]);
               sk.put("version", gvk[1]);
               sk.put("kind", gvk[2]);
-              verbs(so.putArray("verbs"), subVerbs(sub));
+              subVerbs(sub).forEach(so.putArray("verbs")::add);
             }
           }
         }

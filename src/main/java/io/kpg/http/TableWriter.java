@@ -5,6 +5,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kpg.json.Json;
 import io.kpg.registry.KindDef;
+import io.kpg.schema.Schema;
+import io.kpg.schema.SchemaOrder;
+import io.kpg.schema.SchemaRegistry;
 import java.time.Instant;
 import java.util.List;
 
@@ -50,11 +53,23 @@ final class TableWriter {
     return t;
   }
 
+  private static final Schema OBJECT_META =
+      SchemaRegistry.builtin()
+          .forMessage(SchemaRegistry.messageFor("meta.k8s.io", "v1", "ObjectMeta"));
+
+  /**
+   * The object's metadata as a PartialObjectMetadata: upstream copies it into a typed ObjectMeta,
+   * so its fields come in Go struct order even when the object's own keys are sorted (custom
+   * resources).
+   */
   static ObjectNode partial(ObjectNode o, String metaVersion) {
     ObjectNode p = Json.object();
     p.put("kind", "PartialObjectMetadata");
     p.put("apiVersion", "meta.k8s.io/" + metaVersion);
-    p.set("metadata", o.path("metadata").deepCopy());
+    JsonNode md = o.path("metadata");
+    p.set(
+        "metadata",
+        md instanceof ObjectNode m ? SchemaOrder.apply(m.deepCopy(), OBJECT_META) : Json.object());
     return p;
   }
 }

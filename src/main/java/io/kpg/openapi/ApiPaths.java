@@ -208,23 +208,27 @@ final class ApiPaths {
     String prefix = prefix(group, version);
     String gp = groupPrefix(group, version);
     Map<String, PathDef> out = new java.util.TreeMap<>();
-    out.put(
-        prefix + "/",
-        new PathDef(
-            prefix + "/",
-            List.of(),
-            List.of(
-                new Op(
-                    "get",
-                    null,
-                    "get" + gp + "APIResources",
-                    "get available resources",
-                    null,
-                    List.of(),
-                    null,
-                    List.of(),
-                    responses("200", RESOURCE_LIST),
-                    false))));
+    // upstream's CRD builder publishes the resources' routes only, not the discovery endpoint
+    boolean builtin = kinds.stream().anyMatch(KindInfo::builtin);
+    if (builtin) {
+      out.put(
+          prefix + "/",
+          new PathDef(
+              prefix + "/",
+              List.of(),
+              List.of(
+                  new Op(
+                      "get",
+                      null,
+                      "get" + gp + "APIResources",
+                      "get available resources",
+                      null,
+                      List.of(),
+                      null,
+                      List.of(),
+                      responses("200", RESOURCE_LIST),
+                      false))));
+    }
     for (KindInfo k : kinds) {
       addKind(out, prefix, gp, k);
     }
@@ -289,7 +293,21 @@ final class ApiPaths {
               responses("200", k.rootName(), "201", k.rootName(), "202", k.rootName()),
               false));
     }
-    if (verbs.contains("deletecollection")) {
+    if (verbs.contains("deletecollection") && !k.builtin()) {
+      // the CRD builder documents ListOptions only, and no body
+      ops.add(
+          new Op(
+              "delete",
+              "deletecollection",
+              "delete" + gp + "Collection" + scope + kind,
+              "delete collection of " + kind,
+              k.gvk(),
+              LIST_PARAMS,
+              null,
+              List.of(),
+              responses("200", STATUS),
+              false));
+    } else if (verbs.contains("deletecollection")) {
       List<Param> p = new ArrayList<>();
       p.add(CONTINUE);
       p.add(DRY_RUN);
@@ -328,7 +346,7 @@ final class ApiPaths {
               "read" + gp + scope + kind,
               "read the specified " + kind,
               k.gvk(),
-              List.of(),
+              getParams(k),
               null,
               List.of(),
               responses("200", k.rootName()),
@@ -398,8 +416,8 @@ final class ApiPaths {
                   true)));
     }
 
-    // deprecated watch paths
-    if (verbs.contains("watch")) {
+    // deprecated watch paths (built-in kinds only: the CRD builder has none)
+    if (verbs.contains("watch") && k.builtin()) {
       String w = prefix + "/watch" + ns + "/" + kd.plural();
       List<Param> nsList = kd.namespaced() ? concat(LIST_PARAMS, NAMESPACE, PRETTY) : null;
       put(
@@ -474,7 +492,12 @@ final class ApiPaths {
     Set<String> verbs = k.kind().verbs();
     String kind = k.kind().kind();
     List<Param> nameParams = new ArrayList<>(itemParams);
-    nameParams.set(0, new Param("name", "path", "string", "name of the " + suffix, true));
+    if (k.builtin()) {
+      nameParams.set(0, new Param("name", "path", "string", "name of the " + suffix, true));
+    } else {
+      // the CRD builder names the custom resource, and tags every route with its kind
+      gvk = k.gvk();
+    }
     List<Op> ops = new ArrayList<>();
     if (verbs.contains("get")) {
       ops.add(
@@ -484,7 +507,7 @@ final class ApiPaths {
               "read" + gp + scope + kind + suffix,
               "read " + what + " of the specified " + kind,
               gvk,
-              List.of(),
+              getParams(k),
               null,
               List.of(),
               responses("200", type),
@@ -519,6 +542,13 @@ final class ApiPaths {
               false));
     }
     put(out, path, nameParams, ops);
+  }
+
+  /**
+   * GetOptions are documented on reads of custom resources only (builtins: getters with options).
+   */
+  private static List<Param> getParams(KindInfo k) {
+    return k.builtin() ? List.of() : List.of(RESOURCE_VERSION);
   }
 
   private static Op watchOp(String action, String id, String kind, Gvk gvk) {

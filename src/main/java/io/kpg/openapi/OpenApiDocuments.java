@@ -196,9 +196,11 @@ public final class OpenApiDocuments {
               (gv, infos) -> {
                 ObjectNode doc = Json.object();
                 doc.put("openapi", "3.0.0");
+                boolean builtin = infos.stream().anyMatch(ApiPaths.KindInfo::builtin);
                 ObjectNode info = doc.putObject("info");
-                info.put("title", TITLE);
-                info.put("version", "unversioned");
+                // a group-version of custom resources only is served as the CRD builder's document
+                info.put("title", builtin ? TITLE : "Kubernetes CRD Swagger");
+                info.put("version", builtin ? "unversioned" : "v0.1.0");
                 SchemaWriter w = model.writer(SchemaWriter.Dialect.V3);
                 model.defineAll(w, infos);
                 KindDef first = infos.get(0).kind();
@@ -206,7 +208,7 @@ public final class OpenApiDocuments {
                     "paths",
                     ApiPaths.renderV3(
                         ApiPaths.forGroupVersion(first.group(), first.version(), infos),
-                        infos.stream().anyMatch(ApiPaths.KindInfo::builtin),
+                        builtin,
                         w));
                 ObjectNode schemas = doc.putObject("components").putObject("schemas");
                 w.definitions().forEach(schemas::set);

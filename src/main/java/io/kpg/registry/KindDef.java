@@ -245,6 +245,48 @@ public abstract class KindDef {
     return List.of();
   }
 
+  /** The verbs discovery lists for the resource, in its order: sorted, as upstream's built-ins. */
+  public List<String> discoveryVerbs() {
+    return verbs.stream().sorted().toList();
+  }
+
+  /**
+   * The subresources discovery lists after the resource, in its order: sorted by name, as the paths
+   * upstream's installer registers for built-in kinds.
+   */
+  public List<String> discoverySubresources() {
+    List<String> subs = new ArrayList<>(extraSubresources());
+    if (scale() != null) {
+      subs.add("scale");
+    }
+    if (hasStatus()) {
+      subs.add("status");
+    }
+    subs.sort(null);
+    return subs;
+  }
+
+  /**
+   * Discovery's {@code storageVersionHash}: the first 8 bytes of the SHA-256 of {@code
+   * group/version/kind} of the stored form, in base64. Kinds stored in another version override.
+   */
+  public String storageVersionHash() {
+    return storageVersionHash(group, version, kind);
+  }
+
+  public static String storageVersionHash(String group, String version, String kind) {
+    try {
+      byte[] d =
+          java.security.MessageDigest.getInstance("SHA-256")
+              .digest(
+                  (group + "/" + version + "/" + kind)
+                      .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      return java.util.Base64.getEncoder().encodeToString(java.util.Arrays.copyOf(d, 8));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** Whether a PUT to a missing object creates it. */
   public boolean allowCreateOnUpdate() {
     return false;

@@ -134,6 +134,12 @@ final class PatchMetadata {
         apps + "DaemonSetSpec.updateStrategy", new Meta("retainKeys", null, null, List.of()));
     merge("io.k8s.api.batch.v1.JobStatus.conditions", "type");
     mapList("io.k8s.api.policy.v1.PodDisruptionBudgetStatus.conditions", "type");
+    // CustomResourceDefinitions (listType=map without a patch strategy)
+    for (String v : List.of("v1", "v1beta1")) {
+      String ext = "io.k8s.apiextensions_apiserver.pkg.apis.apiextensions." + v + ".";
+      mapList(ext + "CustomResourceDefinitionStatus.conditions", "type");
+      mapList(ext + "JSONSchemaProps.xKubernetesValidations", "rule");
+    }
 
     // required fields and enums OpenAPI publishes (the ones users meet most)
     REQUIRED.put(CORE + "PodSpec", Set.of("containers"));

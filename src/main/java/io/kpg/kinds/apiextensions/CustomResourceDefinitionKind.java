@@ -66,9 +66,14 @@ public class CustomResourceDefinitionKind extends KindDef {
     return true;
   }
 
+  /**
+   * A new CRD's status is reset to upstream's zero value: conditions (a list without omitempty)
+   * null, empty accepted names, and the storage version as the only stored version.
+   */
   @Override
   public void prepareForCreate(ObjectNode obj) {
     ObjectNode status = Json.object();
+    status.putNull("conditions");
     ObjectNode accepted = status.putObject("acceptedNames");
     accepted.put("kind", "");
     accepted.put("plural", "");
