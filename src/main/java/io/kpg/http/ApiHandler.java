@@ -23,6 +23,7 @@ import io.kpg.registry.ResourceStore;
 import io.kpg.registry.ResourceStore.DeleteOptions;
 import io.kpg.registry.ResourceStore.Target;
 import io.kpg.ssa.Apply;
+import io.kpg.ssa.FieldSet;
 import io.kpg.ssa.ManagedEntry;
 import io.kpg.ssa.Scope;
 import io.kpg.storage.ListPage;
@@ -628,6 +629,22 @@ public class ApiHandler {
     }
     JsonNode sent = p.tree().deepCopy();
     ObjectNode config = checkObject(k, ctx, p.tree(), p.duplicates());
+    List<String> dupEntries = FieldSet.duplicateEntries(config, k.schema());
+    if (!dupEntries.isEmpty()) {
+      // upstream answers 500 here (kubernetes/kubernetes#139253); it is the client's input: 400
+      String who = info.namespace().isEmpty() ? info.name() : info.namespace() + "/" + info.name();
+      throw Errors.badRequest(
+          "failed to create typed patch object ("
+              + who
+              + "; "
+              + k.apiVersion()
+              + ", Kind="
+              + k.kind()
+              + "): "
+              + (dupEntries.size() == 1
+                  ? dupEntries.get(0)
+                  : "errors:\n  " + String.join("\n  ", dupEntries)));
+    }
     String bodyName = config.path("metadata").path("name").asText("");
     if (!bodyName.isEmpty() && !bodyName.equals(info.name())) {
       throw Errors.badRequest(

@@ -338,6 +338,87 @@ public final class FieldSet {
     }
   }
 
+  /**
+   * The duplicate entries of keyed lists (list-type map) and sets in an applied configuration, in
+   * upstream's wording ({@code .spec.ports: duplicate entries for key [port=80,protocol="TCP"]}):
+   * server-side apply cannot assign such entries an owner.
+   */
+  public static List<String> duplicateEntries(JsonNode obj, Schema schema) {
+    List<String> out = new ArrayList<>();
+    duplicates(obj, schema, null, "", out);
+    return out;
+  }
+
+  private static void duplicates(
+      JsonNode v, Schema s, Schema.Field f, String path, List<String> out) {
+    if (v == null || v.isNull() || s == null) {
+      return;
+    }
+    switch (s.type) {
+      case OBJECT -> {
+        if (s.atomic() || !v.isObject()) {
+          return;
+        }
+        v.fields()
+            .forEachRemaining(
+                e -> {
+                  Schema.Field cf = s.property(e.getKey());
+                  if (cf != null) {
+                    duplicates(e.getValue(), cf.schema(), cf, path + "." + e.getKey(), out);
+                  }
+                });
+      }
+      case MAP -> {
+        if (s.atomic() || !v.isObject()) {
+          return;
+        }
+        v.fields()
+            .forEachRemaining(
+                e -> duplicates(e.getValue(), s.items(), null, path + "." + e.getKey(), out));
+      }
+      case ARRAY -> {
+        ListKind lk = ListKind.of(f, s);
+        if (lk.atomic() || !v.isArray()) {
+          return;
+        }
+        Set<String> seen = new HashSet<>();
+        Set<String> reported = new HashSet<>();
+        for (JsonNode item : v) {
+          String t = lk.token(item);
+          if (!seen.add(t)) {
+            if (reported.add(t)) {
+              out.add(path + ": duplicate entries for " + describe(lk, item));
+            }
+            continue;
+          }
+          if (!lk.set()) {
+            duplicates(item, s.items(), null, path + "[" + keyText(lk, item) + "]", out);
+          }
+        }
+      }
+      default -> {}
+    }
+  }
+
+  private static String describe(ListKind lk, JsonNode item) {
+    return lk.set() ? "value " + Json.write(item) : "key [" + keyText(lk, item) + "]";
+  }
+
+  /** {@code name="a"} or {@code containerPort=80,protocol="TCP"}, in the declared key order. */
+  private static String keyText(ListKind lk, JsonNode item) {
+    List<String> parts = new ArrayList<>();
+    for (String k : lk.keys()) {
+      JsonNode kv = item.get(k);
+      if (kv == null || kv.isNull()) {
+        kv = ListKind.KEY_DEFAULTS.get(k);
+      }
+      if (kv != null) {
+        parts.add(k + "=" + Json.write(kv));
+      }
+    }
+    return String.join(",", parts);
+  }
+
   /** How a list merges: atomic, as a set of primitives, or as a map keyed by some fields. */
   record ListKind(boolean atomic, boolean set, List<String> keys) {
     static final Map<String, JsonNode> KEY_DEFAULTS = new LinkedHashMap<>();

@@ -364,4 +364,31 @@ class ServerSideApplyTest {
         k.json().at("/metadata/annotations/" + LAST_APPLIED_PTR).asText());
     assertEquals("1", k.json().at("/data/h").asText());
   }
+
+  @Test
+  void duplicateListMapKeysAreRefusedAndNothingIsWritten() {
+    String base = "/apis/apps/v1/namespaces/" + ns("ssa-dups") + "/deployments";
+    String yaml =
+        "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: d\nspec:\n"
+            + "  selector:\n    matchLabels: {app: d}\n  template:\n    metadata:\n"
+            + "      labels: {app: d}\n    spec:\n      containers:\n      - name: c\n"
+            + "        image: nginx\n        env:\n        - {name: FOO, value: x}\n"
+            + "        - {name: FOO, value: y}\n        ports:\n        - containerPort: 80\n"
+            + "        - containerPort: 80\n";
+    Api.Resp r = api.patch(base + "/d?fieldManager=test", APPLY, yaml);
+    assertEquals(400, r.code(), r.body());
+    String body = r.body();
+    assertTrue(
+        body.contains(
+            "failed to create typed patch object (ssa-dups/d; apps/v1, Kind=Deployment): errors:"),
+        body);
+    assertTrue(
+        body.contains(
+            ".spec.template.spec.containers[name=\\\"c\\\"].env: duplicate entries for key"
+                + " [name=\\\"FOO\\\"]"),
+        body);
+    assertTrue(
+        body.contains("duplicate entries for key [containerPort=80,protocol=\\\"TCP\\\"]"), body);
+    assertEquals(404, api.get(base + "/d").code());
+  }
 }
