@@ -309,6 +309,11 @@ public final class CustomKindDef extends KindDef {
   }
 
   @Override
+  public boolean readMayBlock() {
+    return conversion.webhook();
+  }
+
+  @Override
   public boolean convertsOnRead() {
     return !storage || hasDefaults;
   }

@@ -295,20 +295,60 @@ public class WatchService {
     }
 
     private void drain() {
-      scheduled.set(false);
       if (closed.get() || resp.ended()) {
+        scheduled.set(false);
         return;
       }
-      List<String> events = new ArrayList<>();
+      List<Object> items = new ArrayList<>();
       Object item;
-      while (events.size() < 256 && (item = queue.poll()) != null) {
+      while (items.size() < 256 && (item = queue.poll()) != null) {
         queued.decrementAndGet();
+        items.add(item);
+      }
+      if (!kind.readMayBlock()) {
+        scheduled.set(false);
+        List<String> events;
+        try {
+          events = encodeAll(items);
+        } catch (StatusException e) {
+          error(e);
+          return;
+        }
+        sendAndContinue(events);
+        return;
+      }
+      // conversion may call a webhook: encode off the event loop, in order, one batch at a time
+      rc.vertx()
+          .executeBlocking(() -> encodeAll(items), true)
+          .onComplete(
+              ar -> {
+                scheduled.set(false);
+                if (ar.failed()) {
+                  error(
+                      ar.cause() instanceof StatusException se
+                          ? se
+                          : Errors.internal(String.valueOf(ar.cause().getMessage())));
+                  return;
+                }
+                if (!closed.get() && !resp.ended()) {
+                  sendAndContinue(ar.result());
+                }
+              });
+    }
+
+    private List<String> encodeAll(List<Object> items) {
+      List<String> events = new ArrayList<>();
+      for (Object it : items) {
         StringBuilder sb = new StringBuilder();
-        encode(item, sb);
+        encode(it, sb);
         if (sb.length() > 0) {
           events.add(sb.toString());
         }
       }
+      return events;
+    }
+
+    private void sendAndContinue(List<String> events) {
       if (!events.isEmpty()) {
         resp.send(events);
       }

@@ -181,6 +181,14 @@ public abstract class KindDef {
     return false;
   }
 
+  /**
+   * Whether {@link #fromStorage} may block (a conversion webhook call), so that watches convert off
+   * the event loop.
+   */
+  public boolean readMayBlock() {
+    return false;
+  }
+
   /** The stored form of an object turned into this definition's served form. */
   public ObjectNode fromStorage(ObjectNode stored) {
     return stored;

@@ -144,6 +144,19 @@ class CrdVersionsTest {
         api.patch(v2 + "/p1", "application/merge-patch+json", "{\"spec\":{\"colour\":\"navy\"}}")
             .code());
     assertEquals("navy", api.get(v1 + "/p1").json().at("/spec/color").asText());
+
+    // watches in the other version convert each event through the webhook, off the event loop
+    try (java.io.InputStream in = api.stream(v2 + "?watch=true&resourceVersion=0")) {
+      java.io.BufferedReader r =
+          new java.io.BufferedReader(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
+      assertTrue(r.readLine().contains("\"colour\":\"navy\""));
+      api.patch(v1 + "/p1", "application/merge-patch+json", "{\"spec\":{\"color\":\"plum\"}}");
+      String ev = r.readLine();
+      assertTrue(ev.contains("\"MODIFIED\"") && ev.contains("\"colour\":\"plum\""), ev);
+      assertTrue(ev.contains("\"apiVersion\":\"conv.example.com/v2\""), ev);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   @Test
