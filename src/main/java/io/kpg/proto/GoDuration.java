@@ -5,7 +5,7 @@ import java.math.BigDecimal;
 /**
  * Go's {@code time.Duration} text form ({@code 1h2m3.5s}, {@code 300ms}), as metav1.Duration uses.
  */
-final class GoDuration {
+public final class GoDuration {
   private GoDuration() {}
 
   private static final long MICRO = 1_000L;
@@ -53,7 +53,7 @@ final class GoDuration {
   }
 
   /** Parses Go's duration syntax (as {@code time.ParseDuration}) into nanoseconds. */
-  static long parse(String s) {
+  public static long parse(String s) {
     String orig = s;
     boolean neg = false;
     if (!s.isEmpty() && (s.charAt(0) == '-' || s.charAt(0) == '+')) {

@@ -880,8 +880,11 @@ public final class CelRules {
             }
           }
           case "duration" -> {
-            Duration d = GoDuration.parse(s);
-            return d == null ? s : d;
+            try {
+              return Duration.ofNanos(io.kpg.proto.GoDuration.parse(s));
+            } catch (IllegalArgumentException e) {
+              return s;
+            }
           }
           case "date-time" -> {
             try {
