@@ -175,6 +175,11 @@ final class KubeLibrary {
     for (String name : NamedFormat.BY_NAME.keySet()) {
       d.add(fn("format." + name, global("kpg_format_" + name, FORMAT)));
     }
+    // optional library version 2 (cel-java has optional.unwrap but not its member form)
+    d.add(
+        fn(
+            "unwrapOpt",
+            member("kpg_list_unwrap_opt", LIST_T, ListType.create(OptionalType.create(T)))));
     // strings extension: format
     d.add(
         fn("format", member("kpg_string_format", STRING, STRING, ListType.create(SimpleType.DYN))));
@@ -300,10 +305,22 @@ final class KubeLibrary {
     b.add(
         CelFunctionBinding.from(
             "kpg_string_format", String.class, List.class, KubeLibrary::format));
+    b.add(CelFunctionBinding.from("kpg_list_unwrap_opt", List.class, KubeLibrary::unwrapOpt));
     ipBindings(b);
     semverBindings(b);
     formatBindings(b);
     return b;
+  }
+
+  /** The values of the present optionals of a list, in order. */
+  private static List<Object> unwrapOpt(List<?> l) {
+    List<Object> out = new ArrayList<>();
+    for (Object o : l) {
+      if (o instanceof Optional<?> opt && opt.isPresent()) {
+        out.add(opt.get());
+      }
+    }
+    return out;
   }
 
   private static final List<String> IP_PREDICATES =

@@ -337,7 +337,9 @@ class CelLibrariesTest {
     holds("[1, 2].transformList(i, v, v * 2) == [2, 4]");
     holds("sets.contains([1, 2], [2]) && optional.of(1).orValue(2) == 1");
     holds("1 < 1.5 && 2u > 1");
-    holds("[1, 2].first().value() == 1");
+    holds("[1, 2].first().value() == 1 && [1, 2].last().value() == 2");
+    holds("[optional.of(1), optional.none(), optional.of(3)].unwrapOpt() == [1, 3]");
+    holds("optional.unwrap([optional.none(), optional.of('a')]) == ['a']");
     assertTrue(
         compileErrors("'abc'.reverse() == 'cba'")
             .get(0)
