@@ -15,6 +15,7 @@ import dev.cel.common.types.SimpleType;
 import dev.cel.common.values.CelByteString;
 import dev.cel.common.values.NullValue;
 import dev.cel.extensions.CelExtensions;
+import dev.cel.extensions.CelStringExtensions;
 import dev.cel.parser.CelStandardMacro;
 import dev.cel.runtime.CelEvaluationException;
 import dev.cel.runtime.CelRuntime;
@@ -25,6 +26,7 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.EnumSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -150,22 +152,28 @@ public final class CelRules {
     return r;
   }
 
+  /**
+   * The strings extension as upstream enables it for CRDs at 1.33 (version 2: {@code quote}, no
+   * {@code reverse}); {@code format} comes from {@link KubeLibrary}. The lists extension is not
+   * enabled before 1.34.
+   */
+  private static final Set<CelStringExtensions.Function> STRINGS_V2 =
+      EnumSet.complementOf(EnumSet.of(CelStringExtensions.Function.REVERSE));
+
   private static Cel baseEnvironment(SchemaNode.TypeRegistry types) {
     return CelFactory.standardCelBuilder()
         .setOptions(OPTIONS)
         .setStandardMacros(CelStandardMacro.STANDARD_MACROS)
         .setTypeProvider(types)
         .addCompilerLibraries(
-            CelExtensions.strings(),
+            CelExtensions.strings(STRINGS_V2),
             CelExtensions.sets(OPTIONS),
             CelExtensions.optional(),
-            CelExtensions.lists(),
             CelExtensions.comprehensions())
         .addRuntimeLibraries(
-            CelExtensions.strings(),
+            CelExtensions.strings(STRINGS_V2),
             CelExtensions.sets(OPTIONS),
             CelExtensions.optional(),
-            CelExtensions.lists(),
             CelExtensions.comprehensions())
         .addFunctionDeclarations(KubeLibrary.declarations())
         .addFunctionBindings(KubeLibrary.bindings())

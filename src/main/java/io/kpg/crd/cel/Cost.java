@@ -63,11 +63,29 @@ final class Cost {
           "isQuantity",
           "string",
           "bytes",
-          "reverse",
-          "distinct",
-          "flatten",
-          "sort",
-          "slice");
+          "ip",
+          "isIP",
+          "ip.isCanonical",
+          "cidr",
+          "isCIDR",
+          "containsIP",
+          "containsCIDR",
+          "semver",
+          "isSemver",
+          "validate");
+
+  /**
+   * Sized functions whose cost follows their last argument (a string to parse or check) rather than
+   * their receiver.
+   */
+  private static final Set<String> SIZED_BY_ARGUMENT =
+      Set.of("containsIP", "containsCIDR", "validate");
+
+  /**
+   * What checking a string against a named format costs per unit of traversal: upstream charges for
+   * the format's regex (at most 128 characters, a quarter unit each).
+   */
+  private static final long FORMAT_FACTOR = 32;
 
   private Cost() {}
 
@@ -80,6 +98,10 @@ final class Cost {
 
   private static long sized(long size) {
     return 1 + (long) Math.ceil(size * 0.1);
+  }
+
+  private static long argumentCost(String function, long size) {
+    return function.equals("validate") ? mul(sized(size), FORMAT_FACTOR) : sized(size);
   }
 
   static long sat(long a, long b) {
@@ -180,8 +202,10 @@ final class Cost {
           first = false;
         }
         long maxArg = 0;
+        long lastSize = firstSize;
         for (CelExpr a : call.args()) {
           Est x = est(a, self, scope);
+          lastSize = x.size;
           if (call.function().equals("_?_:_")) {
             maxArg = Math.max(maxArg, x.cost);
           } else {
@@ -204,6 +228,9 @@ final class Cost {
         }
         if (f.equals("@in")) {
           return new Est(sat(cost, sized(sizes)), 1, null);
+        }
+        if (SIZED_BY_ARGUMENT.contains(f)) {
+          return new Est(sat(cost, argumentCost(f, lastSize)), size, null);
         }
         return new Est(sat(cost, SIZED.contains(f) ? sized(firstSize) : 1), size, null);
       }
@@ -266,7 +293,9 @@ final class Cost {
     switch (e.getKind()) {
       case CALL -> {
         var call = e.call();
-        if (SIZED.contains(call.function())) {
+        if (SIZED_BY_ARGUMENT.contains(call.function()) && !call.args().isEmpty()) {
+          ids.add(call.args().get(call.args().size() - 1).id());
+        } else if (SIZED.contains(call.function())) {
           if (call.target().isPresent()) {
             ids.add(call.target().get().id());
           } else if (!call.args().isEmpty()) {
@@ -361,6 +390,10 @@ final class Cost {
               : (call.args().isEmpty() ? null : call.args().get(0));
       if (f.equals("@in") && call.args().size() == 2) {
         first = call.args().get(1);
+      }
+      if (SIZED_BY_ARGUMENT.contains(f) && !call.args().isEmpty()) {
+        CelExpr last = call.args().get(call.args().size() - 1);
+        return argumentCost(f, sizeOf(values.get(last.id())));
       }
       return first == null ? 1 : sized(sizeOf(values.get(first.id())));
     }

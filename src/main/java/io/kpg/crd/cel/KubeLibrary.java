@@ -9,6 +9,7 @@ import dev.cel.common.types.CelType;
 import dev.cel.common.types.ListType;
 import dev.cel.common.types.MapType;
 import dev.cel.common.types.OpaqueType;
+import dev.cel.common.types.OptionalType;
 import dev.cel.common.types.SimpleType;
 import dev.cel.common.types.TypeParamType;
 import dev.cel.common.values.CelByteString;
@@ -27,15 +28,21 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The Kubernetes CEL libraries CRD rules use (k8s.io/apiserver/pkg/cel/library: lists, regex, urls,
- * quantity) and the strings extension's {@code format}, which cel-java lacks.
+ * quantity, ip, cidr, semver, format) and the strings extension's {@code format}, which cel-java
+ * lacks.
  */
 final class KubeLibrary {
 
   static final OpaqueType QUANTITY = OpaqueType.create("kubernetes.Quantity");
   static final OpaqueType URL = OpaqueType.create("kubernetes.URL");
+  static final OpaqueType IP = OpaqueType.create("net.IP");
+  static final OpaqueType CIDR = OpaqueType.create("net.CIDR");
+  static final OpaqueType SEMVER = OpaqueType.create("kubernetes.Semver");
+  static final OpaqueType FORMAT = OpaqueType.create("kubernetes.NamedFormat");
 
   private static final TypeParamType T = TypeParamType.create("T");
   private static final ListType LIST_T = ListType.create(T);
@@ -99,9 +106,80 @@ final class KubeLibrary {
             "sub",
             member("kpg_quantity_sub", QUANTITY, QUANTITY, QUANTITY),
             member("kpg_quantity_sub_int", QUANTITY, QUANTITY, INT)));
-    d.add(fn("isLessThan", member("kpg_quantity_less", BOOL, QUANTITY, QUANTITY)));
-    d.add(fn("isGreaterThan", member("kpg_quantity_greater", BOOL, QUANTITY, QUANTITY)));
-    d.add(fn("compareTo", member("kpg_quantity_compare", INT, QUANTITY, QUANTITY)));
+    d.add(
+        fn(
+            "isLessThan",
+            member("kpg_quantity_less", BOOL, QUANTITY, QUANTITY),
+            member("kpg_semver_less", BOOL, SEMVER, SEMVER)));
+    d.add(
+        fn(
+            "isGreaterThan",
+            member("kpg_quantity_greater", BOOL, QUANTITY, QUANTITY),
+            member("kpg_semver_greater", BOOL, SEMVER, SEMVER)));
+    d.add(
+        fn(
+            "compareTo",
+            member("kpg_quantity_compare", INT, QUANTITY, QUANTITY),
+            member("kpg_semver_compare", INT, SEMVER, SEMVER)));
+    // ip and cidr
+    d.add(fn("ip", global("kpg_string_to_ip", IP, STRING), member("kpg_cidr_ip", IP, CIDR)));
+    d.add(fn("isIP", global("kpg_is_ip", BOOL, STRING)));
+    d.add(fn("ip.isCanonical", global("kpg_ip_is_canonical", BOOL, STRING)));
+    d.add(fn("family", member("kpg_ip_family", INT, IP)));
+    for (String predicate : IP_PREDICATES) {
+      d.add(fn(predicate, member("kpg_ip_" + predicate, BOOL, IP)));
+    }
+    d.add(fn("cidr", global("kpg_string_to_cidr", CIDR, STRING)));
+    d.add(fn("isCIDR", global("kpg_is_cidr", BOOL, STRING)));
+    d.add(
+        fn(
+            "containsIP",
+            member("kpg_cidr_contains_ip_string", BOOL, CIDR, STRING),
+            member("kpg_cidr_contains_ip", BOOL, CIDR, IP)));
+    d.add(
+        fn(
+            "containsCIDR",
+            member("kpg_cidr_contains_cidr_string", BOOL, CIDR, STRING),
+            member("kpg_cidr_contains_cidr", BOOL, CIDR, CIDR)));
+    d.add(fn("prefixLength", member("kpg_cidr_prefix_length", INT, CIDR)));
+    d.add(fn("masked", member("kpg_cidr_masked", CIDR, CIDR)));
+    d.add(
+        fn(
+            "string",
+            global("kpg_ip_to_string", STRING, IP),
+            global("kpg_cidr_to_string", STRING, CIDR)));
+    // semver (library version 1: the normalizing overloads)
+    d.add(
+        fn(
+            "semver",
+            global("kpg_string_to_semver", SEMVER, STRING),
+            global("kpg_string_to_semver_normalize", SEMVER, STRING, BOOL)));
+    d.add(
+        fn(
+            "isSemver",
+            global("kpg_is_semver", BOOL, STRING),
+            global("kpg_is_semver_normalize", BOOL, STRING, BOOL)));
+    for (String part : List.of("major", "minor", "patch")) {
+      d.add(fn(part, member("kpg_semver_" + part, INT, SEMVER)));
+    }
+    // format
+    d.add(
+        fn(
+            "validate",
+            member(
+                "kpg_format_validate",
+                OptionalType.create(ListType.create(STRING)),
+                FORMAT,
+                STRING)));
+    d.add(fn("format.named", global("kpg_format_named", OptionalType.create(FORMAT), STRING)));
+    for (String name : NamedFormat.BY_NAME.keySet()) {
+      d.add(fn("format." + name, global("kpg_format_" + name, FORMAT)));
+    }
+    // optional library version 2 (cel-java has optional.unwrap but not its member form)
+    d.add(
+        fn(
+            "unwrapOpt",
+            member("kpg_list_unwrap_opt", LIST_T, ListType.create(OptionalType.create(T)))));
     // strings extension: format
     d.add(
         fn("format", member("kpg_string_format", STRING, STRING, ListType.create(SimpleType.DYN))));
@@ -227,7 +305,188 @@ final class KubeLibrary {
     b.add(
         CelFunctionBinding.from(
             "kpg_string_format", String.class, List.class, KubeLibrary::format));
+    b.add(CelFunctionBinding.from("kpg_list_unwrap_opt", List.class, KubeLibrary::unwrapOpt));
+    ipBindings(b);
+    semverBindings(b);
+    formatBindings(b);
     return b;
+  }
+
+  /** The values of the present optionals of a list, in order. */
+  private static List<Object> unwrapOpt(List<?> l) {
+    List<Object> out = new ArrayList<>();
+    for (Object o : l) {
+      if (o instanceof Optional<?> opt && opt.isPresent()) {
+        out.add(opt.get());
+      }
+    }
+    return out;
+  }
+
+  private static final List<String> IP_PREDICATES =
+      List.of(
+          "isUnspecified",
+          "isLoopback",
+          "isLinkLocalMulticast",
+          "isLinkLocalUnicast",
+          "isGlobalUnicast");
+
+  private static void ipBindings(List<CelFunctionBinding> b) {
+    b.add(CelFunctionBinding.from("kpg_string_to_ip", String.class, KubeLibrary::ip));
+    b.add(CelFunctionBinding.from("kpg_cidr_ip", NetIp.Prefix.class, NetIp.Prefix::addr));
+    b.add(
+        CelFunctionBinding.from(
+            "kpg_is_ip",
+            String.class,
+            s -> {
+              try {
+                NetIp.parseLibraryAddr(s);
+                return true;
+              } catch (NetIp.ParseError e) {
+                return false;
+              }
+            }));
+    b.add(
+        CelFunctionBinding.from(
+            "kpg_ip_is_canonical", String.class, s -> ip(s).toString().equals(s)));
+    b.add(CelFunctionBinding.from("kpg_ip_family", NetIp.Addr.class, a -> a.v4() ? 4L : 6L));
+    b.add(
+        CelFunctionBinding.from(
+            "kpg_ip_isUnspecified", NetIp.Addr.class, NetIp.Addr::isUnspecified));
+    b.add(CelFunctionBinding.from("kpg_ip_isLoopback", NetIp.Addr.class, NetIp.Addr::isLoopback));
+    b.add(
+        CelFunctionBinding.from(
+            "kpg_ip_isLinkLocalMulticast", NetIp.Addr.class, NetIp.Addr::isLinkLocalMulticast));
+    b.add(
+        CelFunctionBinding.from(
+            "kpg_ip_isLinkLocalUnicast", NetIp.Addr.class, NetIp.Addr::isLinkLocalUnicast));
+    b.add(
+        CelFunctionBinding.from(
+            "kpg_ip_isGlobalUnicast", NetIp.Addr.class, NetIp.Addr::isGlobalUnicast));
+    b.add(CelFunctionBinding.from("kpg_string_to_cidr", String.class, KubeLibrary::cidr));
+    b.add(
+        CelFunctionBinding.from(
+            "kpg_is_cidr",
+            String.class,
+            s -> {
+              try {
+                NetIp.parseLibraryPrefix(s);
+                return true;
+              } catch (NetIp.ParseError e) {
+                return false;
+              }
+            }));
+    b.add(
+        CelFunctionBinding.from(
+            "kpg_cidr_contains_ip_string",
+            NetIp.Prefix.class,
+            String.class,
+            (p, s) -> {
+              NetIp.Addr a;
+              try {
+                a = NetIp.parseLibraryAddr(s);
+              } catch (NetIp.ParseError e) {
+                // upstream hands the parse error to an IP-only overload, which answers this
+                throw error("no such overload");
+              }
+              return p.contains(a);
+            }));
+    b.add(
+        CelFunctionBinding.from(
+            "kpg_cidr_contains_ip", NetIp.Prefix.class, NetIp.Addr.class, NetIp.Prefix::contains));
+    b.add(
+        CelFunctionBinding.from(
+            "kpg_cidr_contains_cidr_string",
+            NetIp.Prefix.class,
+            String.class,
+            (p, s) -> containsCidr(p, cidr(s))));
+    b.add(
+        CelFunctionBinding.from(
+            "kpg_cidr_contains_cidr",
+            NetIp.Prefix.class,
+            NetIp.Prefix.class,
+            KubeLibrary::containsCidr));
+    b.add(
+        CelFunctionBinding.from(
+            "kpg_cidr_prefix_length", NetIp.Prefix.class, p -> (long) p.bits()));
+    b.add(CelFunctionBinding.from("kpg_cidr_masked", NetIp.Prefix.class, NetIp.Prefix::masked));
+    b.add(CelFunctionBinding.from("kpg_ip_to_string", NetIp.Addr.class, NetIp.Addr::toString));
+    b.add(
+        CelFunctionBinding.from("kpg_cidr_to_string", NetIp.Prefix.class, NetIp.Prefix::toString));
+  }
+
+  private static NetIp.Addr ip(String s) throws CelEvaluationException {
+    try {
+      return NetIp.parseLibraryAddr(s);
+    } catch (NetIp.ParseError e) {
+      throw error(e.getMessage());
+    }
+  }
+
+  private static NetIp.Prefix cidr(String s) throws CelEvaluationException {
+    try {
+      return NetIp.parseLibraryPrefix(s);
+    } catch (NetIp.ParseError e) {
+      throw error("network address parse error during conversion from string: " + e.getMessage());
+    }
+  }
+
+  /** Whether {@code inner} lies wholly inside {@code outer}. */
+  private static boolean containsCidr(NetIp.Prefix outer, NetIp.Prefix inner) {
+    return outer.overlaps(inner) && outer.bits() <= inner.bits();
+  }
+
+  private static void semverBindings(List<CelFunctionBinding> b) {
+    b.add(CelFunctionBinding.from("kpg_string_to_semver", String.class, s -> semver(s, false)));
+    b.add(
+        CelFunctionBinding.from(
+            "kpg_string_to_semver_normalize", String.class, Boolean.class, KubeLibrary::semver));
+    b.add(CelFunctionBinding.from("kpg_is_semver", String.class, s -> isSemver(s, false)));
+    b.add(
+        CelFunctionBinding.from(
+            "kpg_is_semver_normalize", String.class, Boolean.class, KubeLibrary::isSemver));
+    b.add(CelFunctionBinding.from("kpg_semver_major", Semver.class, v -> v.major));
+    b.add(CelFunctionBinding.from("kpg_semver_minor", Semver.class, v -> v.minor));
+    b.add(CelFunctionBinding.from("kpg_semver_patch", Semver.class, v -> v.patch));
+    b.add(
+        CelFunctionBinding.from(
+            "kpg_semver_less", Semver.class, Semver.class, (x, y) -> x.compareTo(y) < 0));
+    b.add(
+        CelFunctionBinding.from(
+            "kpg_semver_greater", Semver.class, Semver.class, (x, y) -> x.compareTo(y) > 0));
+    b.add(
+        CelFunctionBinding.from(
+            "kpg_semver_compare", Semver.class, Semver.class, (x, y) -> (long) x.compareTo(y)));
+  }
+
+  private static Semver semver(String s, boolean normalize) throws CelEvaluationException {
+    try {
+      return normalize ? Semver.parseNormalized(s) : Semver.parse(s);
+    } catch (Semver.ParseError e) {
+      throw error(e.getMessage());
+    }
+  }
+
+  private static boolean isSemver(String s, boolean normalize) {
+    try {
+      semver(s, normalize);
+      return true;
+    } catch (CelEvaluationException e) {
+      return false;
+    }
+  }
+
+  private static void formatBindings(List<CelFunctionBinding> b) {
+    b.add(
+        CelFunctionBinding.from(
+            "kpg_format_validate", NamedFormat.class, String.class, NamedFormat::validate));
+    b.add(
+        CelFunctionBinding.from(
+            "kpg_format_named",
+            String.class,
+            name -> Optional.ofNullable(NamedFormat.BY_NAME.get(name))));
+    NamedFormat.BY_NAME.forEach(
+        (name, f) -> b.add(CelFunctionBinding.from("kpg_format_" + name, List.of(), args -> f)));
   }
 
   private static CelFunctionDecl fn(String name, CelOverloadDecl... overloads) {

@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
  * Names are compared with dashes removed, as upstream normalizes them ({@code date-time} is {@code
  * datetime}).
  */
-final class Formats {
+public final class Formats {
   private Formats() {}
 
   private static final Pattern HOSTNAME =
@@ -107,7 +107,7 @@ final class Formats {
     return format != null && CHECKS.containsKey(normalize(format));
   }
 
-  static boolean valid(String format, String value) {
+  public static boolean valid(String format, String value) {
     Predicate<String> p = CHECKS.get(normalize(format));
     return p == null || p.test(value);
   }
