@@ -126,6 +126,11 @@ public final class CustomKindDef extends KindDef {
   }
 
   @Override
+  public boolean customResource() {
+    return true;
+  }
+
+  @Override
   public String singular() {
     return singular;
   }
