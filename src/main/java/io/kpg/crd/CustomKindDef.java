@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -123,6 +124,11 @@ public final class CustomKindDef extends KindDef {
   /** The CustomResourceDefinition this kind comes from. */
   public String crdName() {
     return crdName;
+  }
+
+  @Override
+  public boolean customResource() {
+    return true;
   }
 
   @Override
@@ -262,17 +268,42 @@ public final class CustomKindDef extends KindDef {
 
   @Override
   public List<FieldError> validate(ObjectNode obj) {
-    List<FieldError> errs = new ArrayList<>(structural.validate(obj));
-    if (errs.isEmpty()) {
-      errs.addAll(rules.validate(obj, null));
-    }
-    return errs;
+    return validateWithRules(obj, null);
   }
 
   @Override
   public List<FieldError> validateUpdate(ObjectNode obj, ObjectNode old) {
+    return validateWithRules(obj, old);
+  }
+
+  /** Schema errors of these types keep the x-kubernetes-validations rules from running. */
+  private static final Set<FieldError.Type> BLOCKING =
+      Set.of(
+          FieldError.Type.NOT_SUPPORTED,
+          FieldError.Type.REQUIRED,
+          FieldError.Type.TOO_LONG,
+          FieldError.Type.TOO_MANY,
+          FieldError.Type.TYPE_INVALID);
+
+  /**
+   * Schema validation, then the CEL rules as upstream's custom resource strategy: the rules still
+   * run after errors such as a bad pattern or a duplicate list-map key, but not after a blocking
+   * one (wrong type, missing, unsupported or too large value), which is then reported with a note
+   * that rules were skipped (on upstream's nil field path).
+   */
+  private List<FieldError> validateWithRules(ObjectNode obj, ObjectNode old) {
     List<FieldError> errs = new ArrayList<>(structural.validate(obj));
-    if (errs.isEmpty()) {
+    if (rules.isEmpty()) {
+      return errs;
+    }
+    if (errs.stream().anyMatch(e -> BLOCKING.contains(e.type()))) {
+      errs.add(
+          FieldError.invalid(
+              "<nil>",
+              null,
+              "some validation rules were not checked because the object was invalid; correct"
+                  + " the existing errors to complete validation"));
+    } else {
       errs.addAll(rules.validate(obj, old));
     }
     return errs;

@@ -84,8 +84,16 @@ public record FieldError(Type type, String field, Object badValue, String detail
 
   /** Upstream's rendering: {@code <field>: <type text>[: <value>][: <detail>]}. */
   public String message() {
+    return field + ": " + body();
+  }
+
+  /**
+   * The message without the leading field path (upstream's {@code ErrorBody}), as a Status cause
+   * carries it next to its {@code field}.
+   */
+  public String body() {
     StringBuilder sb = new StringBuilder();
-    sb.append(field).append(": ").append(type.text);
+    sb.append(type.text);
     if (type == Type.REQUIRED || type == Type.FORBIDDEN || type == Type.TOO_MANY) {
       if (type == Type.TOO_MANY && badValue != null) {
         sb.append(": ").append(badValue);
@@ -120,7 +128,7 @@ public record FieldError(Type type, String field, Object badValue, String detail
   public ObjectNode toCause() {
     ObjectNode c = JsonNodeFactory.instance.objectNode();
     c.put("reason", type.reason);
-    c.put("message", message());
+    c.put("message", body());
     c.put("field", field);
     return c;
   }

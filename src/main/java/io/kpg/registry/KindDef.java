@@ -406,6 +406,14 @@ public abstract class KindDef {
     return new ArrayList<>();
   }
 
+  /**
+   * True for kinds served from a CustomResourceDefinition: an unqualified finalizer name is only a
+   * warning there, as in upstream's custom resource strategy.
+   */
+  public boolean customResource() {
+    return false;
+  }
+
   /** Warnings returned in {@code Warning} headers on create and update. */
   public List<String> warnings(ObjectNode obj) {
     return List.of();

@@ -117,10 +117,14 @@ public class ResourceStore {
     k.applyDefaults(obj);
     recordManagedFields(ctx, k, Target.MAIN, null, obj);
     List<FieldError> errs = new ArrayList<>();
-    errs.addAll(ObjectMetaValidation.validate(obj, k.namespaced(), k::validateName));
+    errs.addAll(
+        ObjectMetaValidation.validate(obj, k.namespaced(), k::validateName, !k.customResource()));
     errs.addAll(k.validate(obj));
     failIfInvalid(k, obj, errs);
     k.warnings(obj).forEach(ctx::warn);
+    if (k.customResource()) {
+      ObjectMetaValidation.finalizerWarnings(obj, null).forEach(ctx::warn);
+    }
     admission.validate(ctx, k, "CREATE", obj, null);
     String name = md.path("name").asText();
     md.put("resourceVersion", ""); // a slot in upstream's field order; storage fills it in
@@ -309,12 +313,17 @@ public class ResourceStore {
     k.applyDefaults(next);
     recordManagedFields(ctx, k, target, old, next);
     List<FieldError> errs = new ArrayList<>();
-    errs.addAll(ObjectMetaValidation.validateUpdate(next, old, k.namespaced(), k::validateName));
+    errs.addAll(
+        ObjectMetaValidation.validateUpdate(
+            next, old, k.namespaced(), k::validateName, !k.customResource()));
     errs.addAll(
         target == Target.STATUS ? k.validateStatusUpdate(next, old) : k.validateUpdate(next, old));
     failIfInvalid(k, next, errs);
     if (target == Target.MAIN) {
       k.warnings(next).forEach(ctx::warn);
+    }
+    if (k.customResource()) {
+      ObjectMetaValidation.finalizerWarnings(next, old).forEach(ctx::warn);
     }
     admission.validate(ctx, k, "UPDATE", next, old);
     next = k.order(next);

@@ -102,6 +102,9 @@ public final class CelRules {
     }
   }
 
+  /** Cardinality of a node below a list or map without maxItems/maxProperties. */
+  private static final long UNBOUNDED = -1;
+
   private CelRules(SchemaNode root) {
     this.root = root;
   }
@@ -228,7 +231,7 @@ public final class CelRules {
       compileNode(
           n.additional,
           base,
-          Cost.mul(cardinality, Math.max(1, n.maxSize)),
+          childCardinality(cardinality, n.schema.get("maxProperties")),
           uncorrelatable,
           total,
           costs);
@@ -238,8 +241,37 @@ public final class CelRules {
       if (unc == null && !n.listType.equals("map")) {
         unc = n.schemaPath;
       }
-      compileNode(n.items, base, Cost.mul(cardinality, Math.max(1, n.maxSize)), unc, total, costs);
+      compileNode(
+          n.items,
+          base,
+          childCardinality(cardinality, n.schema.get("maxItems")),
+          unc,
+          total,
+          costs);
     }
+  }
+
+  /**
+   * How many times a rule below a list or map can run: the parent's count times the declared
+   * maxItems/maxProperties, or {@link #UNBOUNDED} once any of them is not declared (as upstream's
+   * CEL schema context).
+   */
+  private static long childCardinality(long cardinality, JsonNode max) {
+    if (cardinality == UNBOUNDED || max == null || !max.canConvertToLong()) {
+      return UNBOUNDED;
+    }
+    return Cost.mul(cardinality, Math.max(0, max.asLong()));
+  }
+
+  /**
+   * The cost multiplier of a rule on {@code n}: its bounded cardinality, or when unbounded the
+   * number of smallest values of {@code n} that fit in a request (upstream's maxCardinality).
+   */
+  private static long ruleCardinality(long cardinality, SchemaNode n) {
+    if (cardinality != UNBOUNDED) {
+      return cardinality;
+    }
+    return SchemaNode.MAX_REQUEST_BYTES / (n.minSerializedSize + 1);
   }
 
   private static boolean correlatableMap(SchemaNode n) {
@@ -339,7 +371,7 @@ public final class CelRules {
         try {
           rule.program = env.createProgram(ast);
           rule.sizedIds = Cost.sizedArgumentIds(ast.getExpr());
-          ruleCost = Cost.mul(Cost.estimate(ast.getExpr(), n), cardinality);
+          ruleCost = Cost.mul(Cost.estimate(ast.getExpr(), n), ruleCardinality(cardinality, n));
         } catch (CelEvaluationException e) {
           rule.compileError = "program instantiation failed: " + e.getMessage();
         }
@@ -375,7 +407,7 @@ public final class CelRules {
           try {
             rule.messageProgram = env.createProgram(mast);
             rule.messageSizedIds = Cost.sizedArgumentIds(mast.getExpr());
-            msgCost = Cost.mul(Cost.estimate(mast.getExpr(), n), cardinality);
+            msgCost = Cost.mul(Cost.estimate(mast.getExpr(), n), ruleCardinality(cardinality, n));
           } catch (CelEvaluationException e) {
             msgError = "messageExpression instantiation failed: " + e.getMessage();
           }

@@ -1,6 +1,7 @@
 package io.kpg.crd.cel;
 
 import dev.cel.common.ast.CelExpr;
+import dev.cel.common.types.SimpleType;
 import dev.cel.common.values.CelByteString;
 import dev.cel.runtime.CelEvaluationListener;
 import java.util.HashMap;
@@ -96,6 +97,11 @@ final class Cost {
         || function.equals("@not_strictly_false");
   }
 
+  /** cel-go's cost of walking {@code size} characters or elements (a tenth each, rounded up). */
+  private static long traversal(long size) {
+    return (long) Math.ceil(size * 0.1);
+  }
+
   private static long sized(long size) {
     return 1 + (long) Math.ceil(size * 0.1);
   }
@@ -121,6 +127,18 @@ final class Cost {
   /** Estimated cost and the largest size of the value, and its schema node when known. */
   private record Est(long cost, long size, SchemaNode node) {}
 
+  /** The largest size of a value of {@code n}: 1 for scalars (their maxSize is unset). */
+  private static long sizeOf(SchemaNode n) {
+    return n.celType instanceof SimpleType t
+            && (t == SimpleType.INT
+                || t == SimpleType.DOUBLE
+                || t == SimpleType.BOOL
+                || t == SimpleType.DURATION
+                || t == SimpleType.TIMESTAMP)
+        ? 1
+        : n.maxSize;
+  }
+
   /** The largest cost an expression over {@code self} (typed by {@code node}) can have. */
   static long estimate(CelExpr expr, SchemaNode node) {
     return est(expr, node, new HashMap<>()).cost;
@@ -145,7 +163,7 @@ final class Cost {
           return new Est(1, local.size, local.node);
         }
         if (name.equals("self") || name.equals("oldSelf")) {
-          return new Est(1, self.maxSize, self);
+          return new Est(1, sizeOf(self), self);
         }
         return new Est(1, 1, null);
       }
@@ -165,7 +183,7 @@ final class Cost {
           }
         }
         long cost = e.select().testOnly() ? op.cost : sat(op.cost, 1);
-        return new Est(cost, child == null ? 1 : child.maxSize, child);
+        return new Est(cost, child == null ? 1 : sizeOf(child), child);
       }
       case LIST -> {
         long cost = LIST_CREATE;
@@ -190,46 +208,66 @@ final class Cost {
       }
       case CALL -> {
         var call = e.call();
-        long cost = 0;
-        long firstSize = 1;
-        long sizes = 0;
-        boolean first = true;
-        if (call.target().isPresent()) {
-          Est t = est(call.target().get(), self, scope);
-          cost = t.cost;
-          firstSize = t.size;
-          sizes = t.size;
-          first = false;
-        }
-        long maxArg = 0;
-        long lastSize = firstSize;
+        List<Est> args = new java.util.ArrayList<>();
+        call.target().ifPresent(t -> args.add(est(t, self, scope)));
         for (CelExpr a : call.args()) {
-          Est x = est(a, self, scope);
-          lastSize = x.size;
-          if (call.function().equals("_?_:_")) {
-            maxArg = Math.max(maxArg, x.cost);
-          } else {
-            cost = sat(cost, x.cost);
-          }
-          if (first) {
-            firstSize = x.size;
-            first = false;
-          }
-          sizes = sat(sizes, x.size);
+          args.add(est(a, self, scope));
         }
-        cost = sat(cost, maxArg);
+        long cost = 0;
+        long sizes = 0;
+        for (Est a : args) {
+          cost = sat(cost, a.cost);
+          sizes = sat(sizes, a.size);
+        }
+        long firstSize = args.isEmpty() ? 1 : args.get(0).size;
         String f = call.function();
-        if (free(f)) {
-          return new Est(cost, 1, null);
+        switch (f) {
+          case "_&&_", "_||_", "@not_strictly_false" -> {
+            return new Est(cost, 1, null);
+          }
+          case "_?_:_" -> {
+            if (args.size() == 3) {
+              Est t = args.get(1);
+              Est o = args.get(2);
+              return new Est(
+                  sat(args.get(0).cost, Math.max(t.cost, o.cost)), Math.max(t.size, o.size), null);
+            }
+          }
+          case "_==_", "_!=_", "_<_", "_<=_", "_>_", "_>=_" -> {
+            // comparing stops at the end of the shorter operand
+            if (args.size() == 2) {
+              long shorter = Math.min(args.get(0).size, args.get(1).size);
+              return new Est(sat(cost, traversal(shorter)), 1, null);
+            }
+          }
+          case "@in" -> {
+            // a linear search of the collection (the second operand)
+            if (args.size() == 2) {
+              return new Est(sat(cost, args.get(1).size), 1, null);
+            }
+          }
+          case "matches" -> {
+            // string length times regex length: each pattern character may be a state to track
+            if (args.size() == 2) {
+              long str = traversal(sat(args.get(0).size, 1));
+              long regex = (long) Math.ceil(args.get(1).size * 0.25);
+              return new Est(sat(cost, mul(str, regex)), 1, null);
+            }
+          }
+          case "contains" -> {
+            if (args.size() == 2) {
+              long product = mul(traversal(args.get(0).size), traversal(args.get(1).size));
+              return new Est(sat(cost, product), 1, null);
+            }
+          }
+          default -> {}
         }
         long size = f.equals("_+_") || f.equals("split") || f.equals("findAll") ? sizes : 1;
         if (appendsToAccumulator(e)) {
           return new Est(sat(cost, 1), size, null);
         }
-        if (f.equals("@in")) {
-          return new Est(sat(cost, sized(sizes)), 1, null);
-        }
         if (SIZED_BY_ARGUMENT.contains(f)) {
+          long lastSize = args.isEmpty() ? 1 : args.get(args.size() - 1).size;
           return new Est(sat(cost, argumentCost(f, lastSize)), size, null);
         }
         return new Est(sat(cost, SIZED.contains(f) ? sized(firstSize) : 1), size, null);
@@ -242,13 +280,13 @@ final class Cost {
           elem = range.node.items;
         }
         Map<String, Est> inner = new HashMap<>(scope);
-        inner.put(c.iterVar(), elem != null ? new Est(0, elem.maxSize, elem) : new Est(0, 1, null));
+        inner.put(c.iterVar(), elem != null ? new Est(0, sizeOf(elem), elem) : new Est(0, 1, null));
         if (!c.iterVar2().isEmpty()) {
           SchemaNode v =
               range.node == null
                   ? null
                   : (range.node.items != null ? range.node.items : range.node.additional);
-          inner.put(c.iterVar2(), v != null ? new Est(0, v.maxSize, v) : new Est(0, 1, null));
+          inner.put(c.iterVar2(), v != null ? new Est(0, sizeOf(v), v) : new Est(0, 1, null));
         }
         Est init = est(c.accuInit(), self, scope);
         inner.put(c.accuVar(), new Est(0, range.size, null));

@@ -172,15 +172,17 @@ public final class ObjectMetaValidation {
 
   /**
    * Custom resources: upstream warns (does not reject) about finalizer names that are not qualified
-   * names or that are unqualified and not standard.
+   * names or that are unqualified and not standard. Only finalizers new to this write are checked
+   * ({@code old} is null on create), in sorted order, under the path {@code metadata.finalizers}.
    */
-  public static List<String> finalizerWarnings(ObjectNode obj) {
-    JsonNode meta = metadata(obj);
+  public static List<String> finalizerWarnings(ObjectNode obj, ObjectNode old) {
+    Set<String> added = new TreeSet<>(strings(metadata(obj).get("finalizers")));
+    if (old != null) {
+      added.removeAll(strings(metadata(old).get("finalizers")));
+    }
+    String path = MD + ".finalizers";
     List<String> warnings = new ArrayList<>();
-    List<String> fins = strings(meta.get("finalizers"));
-    for (int i = 0; i < fins.size(); i++) {
-      String f = fins.get(i);
-      String path = MD + ".finalizers[" + i + "]";
+    for (String f : added) {
       for (String msg : NameValidation.isQualifiedName(f)) {
         warnings.add(path + ": " + goQuote(f) + ": " + msg);
       }
@@ -189,8 +191,11 @@ public final class ObjectMetaValidation {
             path
                 + ": "
                 + goQuote(f)
-                + ": prefer a domain-qualified finalizer name to avoid accidental conflicts with"
-                + " other finalizer writers");
+                + (f.contains(".")
+                    ? ": prefer a domain-qualified finalizer name including a path (/) to avoid"
+                        + " accidental conflicts with other finalizer writers"
+                    : ": prefer a domain-qualified finalizer name to avoid accidental conflicts"
+                        + " with other finalizer writers"));
       }
     }
     return warnings;

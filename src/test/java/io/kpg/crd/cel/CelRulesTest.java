@@ -233,6 +233,43 @@ class CelRulesTest {
   }
 
   @Test
+  void estimatedComparisonCostIsThatOfTheShorterOperand() {
+    // gateway-api's listener rules compare unbounded strings with short literals
+    String listeners =
+        "{'l':{'type':'array','maxItems':64,'items':{'type':'object','properties':"
+            + "{'mode':{'type':'string'},'protocol':{'type':'string'}}}}}";
+    JsonNode literal =
+        spec(
+            listeners,
+            "[{'rule':\"self.l.all(x, x.protocol == 'HTTPS' ? (x.mode == '' || x.mode =="
+                + " 'Terminate') : true)\"}]");
+    assertEquals(List.of(), messages(CelRules.compile(literal).compileErrors(BASE)));
+    JsonNode unbounded =
+        spec(listeners, "[{'rule':\"self.l.all(x, self.l.all(y, x.mode == y.mode))\"}]");
+    List<String> m = messages(CelRules.compile(unbounded).compileErrors(BASE));
+    assertTrue(
+        m.get(0)
+            .startsWith(
+                BASE
+                    + ".properties[spec].x-kubernetes-validations[0].rule: Forbidden: estimated"
+                    + " rule cost exceeds budget by factor of more than 100x"),
+        m.toString());
+  }
+
+  @Test
+  void cardinalityBelowUnboundedListsIsBoundedByTheRequestSize() {
+    // a rule below two lists without maxItems can run at most once per smallest value that fits
+    // in a request (3 MiB / 3 bytes), not once per product of the lists' sizes
+    JsonNode s =
+        spec(
+            "{'outer':{'type':'array','items':{'type':'object','properties':{'inner':"
+                + "{'type':'array','items':{'type':'string','maxLength':5,"
+                + "'x-kubernetes-validations':[{'rule':'self.size() < 3'}]}}}}}}",
+            "[]");
+    assertEquals(List.of(), messages(CelRules.compile(s).compileErrors(BASE)));
+  }
+
+  @Test
   void runtimePerCallLimit() {
     JsonNode s =
         spec(

@@ -214,13 +214,23 @@ class ObjectMetaValidationTest {
 
   @Test
   void customResourcesOnlyWarnAboutUnqualifiedFinalizers() throws Exception {
-    ObjectNode o = obj("{\"name\":\"a\",\"finalizers\":[\"custom\"]}");
+    ObjectNode o =
+        obj(
+            "{\"name\":\"a\",\"finalizers\":[\"resources-finalizer.argocd.argoproj.io\","
+                + "\"custom\",\"orphan\",\"example.com/ok\"]}");
     assertEquals(List.of(), ObjectMetaValidation.validate(o, false, SUBDOMAIN, false));
     assertEquals(
         List.of(
-            "metadata.finalizers[0]: \"custom\": prefer a domain-qualified finalizer name to"
-                + " avoid accidental conflicts with other finalizer writers"),
-        ObjectMetaValidation.finalizerWarnings(o));
+            "metadata.finalizers: \"custom\": prefer a domain-qualified finalizer name to"
+                + " avoid accidental conflicts with other finalizer writers",
+            "metadata.finalizers: \"resources-finalizer.argocd.argoproj.io\": prefer a"
+                + " domain-qualified finalizer name including a path (/) to avoid accidental"
+                + " conflicts with other finalizer writers"),
+        ObjectMetaValidation.finalizerWarnings(o, null));
+    // on update only the finalizers this write adds
+    ObjectNode old = obj("{\"name\":\"a\",\"finalizers\":[\"custom\"]}");
+    assertEquals(1, ObjectMetaValidation.finalizerWarnings(o, old).size());
+    assertEquals(List.of(), ObjectMetaValidation.finalizerWarnings(old, old));
   }
 
   @Test
