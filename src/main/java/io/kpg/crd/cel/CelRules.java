@@ -353,7 +353,7 @@ public final class CelRules {
       long[] total,
       List<Object[]> costs) {
     CelAbstractSyntaxTree ast;
-    CelValidationResult res = env.compile(rule.rule);
+    CelValidationResult res = validated(env, env.compile(rule.rule));
     long ruleCost = 0;
     if (res.hasError()) {
       rule.compileError = "compilation failed: " + res.getErrorString();
@@ -370,8 +370,13 @@ public final class CelRules {
         }
         try {
           rule.program = env.createProgram(ast);
-          rule.sizedIds = Cost.sizedArgumentIds(ast.getExpr());
-          ruleCost = Cost.mul(Cost.estimate(ast.getExpr(), n), ruleCardinality(cardinality, n));
+          String planError = ConstantChecks.programError(ast, env);
+          if (planError != null) {
+            rule.compileError = "program instantiation failed: " + planError;
+          } else {
+            rule.sizedIds = Cost.sizedArgumentIds(ast.getExpr());
+            ruleCost = Cost.mul(Cost.estimate(ast.getExpr(), n), ruleCardinality(cardinality, n));
+          }
         } catch (CelEvaluationException e) {
           rule.compileError = "program instantiation failed: " + e.getMessage();
         }
@@ -395,7 +400,7 @@ public final class CelRules {
     }
     if (!rule.messageExpression.isEmpty()) {
       String msgError = null;
-      CelValidationResult mres = env.compile(rule.messageExpression);
+      CelValidationResult mres = validated(env, env.compile(rule.messageExpression));
       long msgCost = 0;
       if (mres.hasError()) {
         msgError = "messageExpression compilation failed: " + mres.getErrorString();
@@ -406,8 +411,13 @@ public final class CelRules {
         } else {
           try {
             rule.messageProgram = env.createProgram(mast);
-            rule.messageSizedIds = Cost.sizedArgumentIds(mast.getExpr());
-            msgCost = Cost.mul(Cost.estimate(mast.getExpr(), n), ruleCardinality(cardinality, n));
+            String planError = ConstantChecks.programError(mast, env);
+            if (planError != null) {
+              msgError = "messageExpression instantiation failed: " + planError;
+            } else {
+              rule.messageSizedIds = Cost.sizedArgumentIds(mast.getExpr());
+              msgCost = Cost.mul(Cost.estimate(mast.getExpr(), n), ruleCardinality(cardinality, n));
+            }
           } catch (CelEvaluationException e) {
             msgError = "messageExpression instantiation failed: " + e.getMessage();
           }
@@ -450,6 +460,17 @@ public final class CelRules {
               rule.spec.get("optionalOldSelf").asBoolean(),
               "may not be set if oldSelf is not used in rule"));
     }
+  }
+
+  /**
+   * The compile result with upstream's AST validators applied (cel-go runs them as part of
+   * Compile).
+   */
+  private static CelValidationResult validated(Cel env, CelValidationResult res) {
+    if (res.hasError()) {
+      return res;
+    }
+    return ConstantChecks.validator(env).validate(astOf(res));
   }
 
   private static CelAbstractSyntaxTree astOf(CelValidationResult res) {
@@ -832,7 +853,7 @@ public final class CelRules {
       Pattern.compile("^evaluation error(?: at [^:]*(?::\\d+)*)?: ");
 
   /** cel-java's evaluation error in cel-go's words where they differ. */
-  private static String evaluationMessage(CelEvaluationException e) {
+  static String evaluationMessage(CelEvaluationException e) {
     if (e.getCause() instanceof dev.cel.common.exceptions.CelAttributeNotFoundException nf) {
       return "no such key: " + nf.getMessage();
     }
