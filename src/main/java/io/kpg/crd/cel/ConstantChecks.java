@@ -362,7 +362,12 @@ final class ConstantChecks {
       if (from.kind() == CelKind.STRING) {
         return "type conversion error from '" + format(from) + "' to '" + format(to) + "'";
       }
-      return CelRules.evaluationMessage(ex);
+      return switch (to.kind()) {
+        case INT -> "integer overflow";
+        case UINT -> "unsigned integer overflow";
+        case STRING -> "invalid UTF-8 in bytes, cannot convert to string";
+        default -> CelRules.evaluationMessage(ex);
+      };
     }
   }
 }

@@ -164,6 +164,16 @@ class CelConstantChecksTest {
     assertEquals(
         "program instantiation failed: type conversion error from 'string' to 'int'",
         error("string(int('x')) == '1'"));
+    assertEquals("program instantiation failed: integer overflow", error("int(1e19) == 1"));
+    assertEquals(
+        "program instantiation failed: integer overflow", error("int(18446744073709551615u) == 1"));
+    assertEquals(
+        "program instantiation failed: unsigned integer overflow", error("uint(-1) == 1u"));
+    assertEquals(
+        "program instantiation failed: unsigned integer overflow", error("uint(-1.0) == 1u"));
+    assertEquals(
+        "program instantiation failed: invalid UTF-8 in bytes, cannot convert to string",
+        error("string(b'\\xff') == ''"));
     accepted("int('12') == 12 && uint('3') == 3u && string(1) == '1' && bool('true')");
     accepted("int(self.s) == 1");
   }
