@@ -13,6 +13,7 @@ import io.kpg.schema.SchemaRegistry;
 import io.kpg.ssa.Apply;
 import io.kpg.ssa.FieldSet;
 import io.kpg.ssa.ManagedEntry;
+import io.kpg.ssa.Update;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -104,7 +105,14 @@ final class Scales {
         });
   }
 
-  /** Applies a change to the Scale view and writes the new replica count into the object. */
+  /**
+   * Applies a change to the Scale view (a PUT or a non-apply patch of the Scale) and writes the new
+   * replica count into the object. Ownership is recorded as upstream's scale subresource does it:
+   * the parent's managedFields are seen through the Scale (see {@link #toSubresource}), the
+   * writer's Update entry (version autoscaling/v1, subresource "scale") is recorded against the
+   * Scale, and the result goes back to the parent (see {@link #toParent}). Managed fields a client
+   * sends in the Scale are ignored, as upstream ignores them on every subresource.
+   */
   static ObjectNode patch(
       ResourceStore store,
       RequestContext ctx,
@@ -112,26 +120,75 @@ final class Scales {
       String ns,
       String name,
       Function<ObjectNode, JsonNode> changeScale) {
+    List<String> parentPath = FieldSet.fields(k.scale().specReplicasPath());
+    RequestContext sctx =
+        new RequestContext(ctx.user(), ctx.dryRun(), ctx.fieldManager(), ctx.fieldValidation())
+            .markManagedFieldsSet();
     ResourceStore.Written w =
         store.guaranteedUpdate(
-            ctx,
+            sctx,
             k,
             ns,
             name,
             ResourceStore.Target.MAIN,
             current -> {
-              JsonNode changed = changeScale.apply(toScale(k, current));
+              ObjectNode before = toScale(k, current);
+              JsonNode changed = changeScale.apply(before.deepCopy());
               ObjectNode scale = checkScale(k, changed, name);
               JsonNode replicas = scale.path("spec").path("replicas");
-              setPath(
-                  current,
-                  k.scale().specReplicasPath(),
-                  replicas.isIntegralNumber() ? replicas.asInt() : 0);
+              int count = replicas.isIntegralNumber() ? replicas.asInt() : 0;
+              setPath(current, k.scale().specReplicasPath(), count);
+              String manager = ctx.fieldManager();
+              if (manager != null) {
+                List<ManagedEntry> parent = parentEntries(current);
+                ObjectNode after = before.deepCopy();
+                ((ObjectNode) after.get("spec")).put("replicas", count);
+                List<ManagedEntry> scaleEntries =
+                    Update.record(
+                        ownershipView(before),
+                        ownershipView(after),
+                        manager,
+                        SCALE_VERSION,
+                        "scale",
+                        ResourceStore.now(),
+                        scaleSchema(),
+                        toSubresource(parent, parentPath),
+                        Scales::inSpec);
+                ManagedEntry.store(
+                    current, toParent(parent, scaleEntries, parentPath, k.apiVersion()));
+              }
               return current;
             },
             null,
             false);
+    sctx.warnings().forEach(ctx::warn);
     return toScale(k, w.object());
+  }
+
+  /**
+   * The Scale as upstream's field manager sees it: its typed Scale leaves out a replica count of 0,
+   * so scaling to 0 removes {@code spec.replicas} rather than changing it.
+   */
+  private static ObjectNode ownershipView(ObjectNode scale) {
+    ObjectNode v = scale.deepCopy();
+    JsonNode spec = v.get("spec");
+    if (spec instanceof ObjectNode o && o.path("replicas").asLong(0) == 0) {
+      o.remove("replicas");
+    }
+    return v;
+  }
+
+  /** the Scale fields whose ownership reaches the parent: those under spec */
+  private static boolean inSpec(List<String> path) {
+    return !path.isEmpty() && path.get(0).equals("f:spec");
+  }
+
+  private static List<ManagedEntry> parentEntries(ObjectNode obj) {
+    try {
+      return ManagedEntry.parse(obj.path("metadata").get("managedFields"));
+    } catch (IllegalArgumentException e) {
+      return List.of();
+    }
   }
 
   static final String SCALE_VERSION = "autoscaling/v1";
@@ -174,12 +231,7 @@ final class Scales {
                   && !rv.equals(current.path("metadata").path("resourceVersion").asText())) {
                 throw Errors.conflict(k.group(), k.plural(), name, Errors.MODIFIED);
               }
-              List<ManagedEntry> parent;
-              try {
-                parent = ManagedEntry.parse(current.path("metadata").get("managedFields"));
-              } catch (IllegalArgumentException e) {
-                parent = List.of();
-              }
+              List<ManagedEntry> parent = parentEntries(current);
               Apply.Result r =
                   Apply.apply(
                       toScale(k, current),
@@ -190,7 +242,7 @@ final class Scales {
                       toSubresource(parent, parentPath),
                       SCALE_VERSION,
                       "scale",
-                      p -> !p.isEmpty() && p.get(0).equals("f:spec"),
+                      Scales::inSpec,
                       ResourceStore.now());
               if (!r.ok()) {
                 throw Apply.conflictError(r.conflicts());

@@ -18,6 +18,7 @@ public final class RequestContext {
   private final FieldValidation fieldValidation;
   private final List<String> warnings = new ArrayList<>();
   private boolean apply;
+  private boolean managedFieldsSet;
 
   public RequestContext(
       UserInfo user, boolean dryRun, String fieldManager, FieldValidation fieldValidation) {
@@ -54,6 +55,19 @@ public final class RequestContext {
 
   public RequestContext markApply() {
     this.apply = true;
+    return this;
+  }
+
+  /**
+   * whether the writer has already set this write's managedFields (an apply, or a write through the
+   * scale subresource), so the store records no Update entry of its own
+   */
+  public boolean managedFieldsSet() {
+    return apply || managedFieldsSet;
+  }
+
+  public RequestContext markManagedFieldsSet() {
+    this.managedFieldsSet = true;
     return this;
   }
 

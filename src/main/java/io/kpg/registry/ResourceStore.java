@@ -349,7 +349,8 @@ public class ResourceStore {
   /**
    * Records the writer's ownership in metadata.managedFields (upstream's fieldmanager for non-apply
    * writes): a client may send managedFields to replace them, {@code []} keeps the stored ones and
-   * {@code [{}]} clears them. Apply writes arrive with their managedFields already computed.
+   * {@code [{}]} clears them. Apply and scale writes arrive with their managedFields already
+   * computed.
    */
   private static void recordManagedFields(
       RequestContext ctx, KindDef k, Target target, ObjectNode old, ObjectNode next) {
@@ -358,7 +359,7 @@ public class ResourceStore {
     if (target == Target.SUBRESOURCE) {
       return;
     }
-    if (ctx.apply()) {
+    if (ctx.managedFieldsSet()) {
       return;
     }
     JsonNode sent = md.get("managedFields");
