@@ -54,6 +54,7 @@ public final class Schema {
   private final Map<String, Field> properties;
   private Schema items;
   private Schema unknownFields;
+  private Set<String> valueStructs = Set.of();
   private Set<String> required = Set.of();
   private List<String> enumValues = List.of();
   private boolean atomic;
@@ -99,6 +100,21 @@ public final class Schema {
       return new Field(name, unknownFields, null, null, null, List.of());
     }
     return f;
+  }
+
+  /**
+   * Whether property {@code name} holds a Go value struct (not a pointer) in upstream's type: such
+   * a field is never absent from a typed object, so it is not "added" when it first gets content.
+   */
+  public boolean valueStruct(String name) {
+    return valueStructs.contains(name);
+  }
+
+  void markValueStruct(String name) {
+    if (valueStructs.isEmpty()) {
+      valueStructs = new java.util.HashSet<>();
+    }
+    valueStructs.add(name);
   }
 
   /** Whether {@code name} is a declared property (not one kept as an unknown field). */

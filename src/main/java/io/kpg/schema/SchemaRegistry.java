@@ -105,6 +105,13 @@ public final class SchemaRegistry {
       if (enums != null) {
         fs.setEnumValues(enums);
       }
+      if (fs.type == Type.OBJECT
+          && !g.pointer()
+          && !f.isRepeated()
+          && !f.isMapField()
+          && f.getJavaType() == FieldDescriptor.JavaType.MESSAGE) {
+        s.markValueStruct(g.json());
+      }
       s.putProperty(
           new Schema.Field(
               g.json(),

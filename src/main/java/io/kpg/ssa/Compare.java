@@ -125,7 +125,7 @@ public record Compare(FieldSet added, FieldSet modified, FieldSet removed) {
             walk(lc, rc, s.items(), null, path, true);
           } else {
             Schema.Field cf = s.property(key);
-            walk(lc, rc, cf == null ? null : cf.schema(), cf, path, !s.declares(key));
+            walk(lc, rc, cf == null ? null : cf.schema(), cf, path, marksItself(s, key, cf));
           }
           path.remove(path.size() - 1);
         }
@@ -137,6 +137,20 @@ public record Compare(FieldSet added, FieldSet modified, FieldSet removed) {
           removed.add(List.copyOf(path));
         }
       }
+    }
+
+    /**
+     * Whether a field that appears or vanishes is itself a member of the difference (upstream's
+     * {@code .} entries): undeclared fields, maps and pointer structs are; lists and Go value
+     * structs, which a typed object always has, are not.
+     */
+    private static boolean marksItself(Schema s, String key, Schema.Field cf) {
+      if (!s.declares(key)) {
+        return true;
+      }
+      Schema fs = cf.schema();
+      return fs != null
+          && (fs.type == Schema.Type.MAP || (fs.type == Schema.Type.OBJECT && !s.valueStruct(key)));
     }
 
     private static Map<String, JsonNode> index(JsonNode list, FieldSet.ListKind lk) {

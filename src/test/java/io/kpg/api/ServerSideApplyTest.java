@@ -391,4 +391,23 @@ class ServerSideApplyTest {
         body.contains("duplicate entries for key [containerPort=80,protocol=\\\"TCP\\\"]"), body);
     assertEquals(404, api.get(base + "/d").code());
   }
+
+  /** Update entries mark maps, pointer structs and list items that appeared, as upstream does. */
+  @Test
+  void updateEntriesMarkAddedMapsAndPointerStructs() {
+    String base = "/apis/apps/v1/namespaces/" + ns("ssa-dots") + "/deployments";
+    Api.Resp r =
+        api.post(
+            base + "?fieldManager=creator",
+            "{\"metadata\":{\"name\":\"d\",\"labels\":{\"app\":\"d\"}},\"spec\":{\"selector\":"
+                + "{\"matchLabels\":{\"app\":\"d\"}},\"template\":{\"metadata\":{\"labels\":{\"app\":\"d\"}},"
+                + "\"spec\":{\"containers\":[{\"name\":\"c\",\"image\":\"nginx\"}]}}}}");
+    assertEquals(201, r.code(), r.body());
+    String f = entry(r.json(), "creator", "Update").path("fieldsV1").toString();
+    assertTrue(f.contains("\"f:labels\":{\".\":{},\"f:app\":{}}"), f);
+    assertTrue(f.contains("\"f:rollingUpdate\":{\".\":{},\"f:maxSurge\":{}"), f);
+    assertTrue(f.contains("\"k:{\\\"name\\\":\\\"c\\\"}\":{\".\":{}"), f);
+    assertTrue(f.contains("\"f:spec\":{\"f:progressDeadlineSeconds\""), f);
+    assertTrue(f.contains("\"f:containers\":{\"k:"), f);
+  }
 }
