@@ -36,7 +36,11 @@ final class Scales {
       }
     }
     JsonNode specReplicas = Json.at(obj, spec.specReplicasPath());
-    s.putObject("spec").put("replicas", specReplicas == null ? 0 : specReplicas.asInt());
+    int want = specReplicas == null ? 0 : specReplicas.asInt();
+    ObjectNode scaleSpec = s.putObject("spec");
+    if (want != 0) {
+      scaleSpec.put("replicas", want); // omitempty in autoscaling/v1 ScaleSpec
+    }
     ObjectNode st = s.putObject("status");
     JsonNode statusReplicas = Json.at(obj, spec.statusReplicasPath());
     st.put("replicas", statusReplicas == null ? 0 : statusReplicas.asInt());

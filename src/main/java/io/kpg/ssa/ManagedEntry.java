@@ -129,10 +129,55 @@ public record ManagedEntry(
     return a;
   }
 
+  /** At most this many Update entries are kept (upstream's DefaultMaxUpdateManagers). */
+  static final int MAX_UPDATE_MANAGERS = 10;
+
+  /** The manager the oldest Update entries are merged into, one per API version. */
+  static final String ANCIENT_CHANGES = "ancient-changes";
+
+  /**
+   * Upstream's cap on Update entries: beyond {@link #MAX_UPDATE_MANAGERS}, the oldest ones are
+   * merged, per API version, into an {@code ancient-changes} entry holding their fields and the
+   * newest of their times.
+   */
+  static List<ManagedEntry> capUpdateManagers(List<ManagedEntry> entries) {
+    List<ManagedEntry> updaters =
+        new ArrayList<>(entries.stream().filter(e -> !APPLY.equals(e.operation())).toList());
+    if (updaters.size() <= MAX_UPDATE_MANAGERS) {
+      return entries;
+    }
+    updaters.sort(
+        Comparator.comparing((ManagedEntry e) -> e.time() == null ? "" : e.time())
+            .thenComparing(e -> e.manager() == null ? "" : e.manager()));
+    List<ManagedEntry> out = new ArrayList<>(entries);
+    java.util.Set<String> bucketVersions = new java.util.HashSet<>();
+    int length = updaters.size();
+    for (int i = 0; i < updaters.size() && length > MAX_UPDATE_MANAGERS; i++) {
+      ManagedEntry old = updaters.get(i);
+      out.remove(old);
+      ManagedEntry bucket = null;
+      for (ManagedEntry e : out) {
+        if (e.sameIdentity(ANCIENT_CHANGES, UPDATE, old.apiVersion(), null)) {
+          bucket = e;
+        }
+      }
+      FieldSet fields = bucket == null ? old.fields() : old.fields().union(bucket.fields());
+      if (bucket != null) {
+        out.remove(bucket);
+      }
+      out.add(
+          new ManagedEntry(ANCIENT_CHANGES, UPDATE, old.apiVersion(), old.time(), null, fields));
+      if (!bucketVersions.add(String.valueOf(old.apiVersion()))) {
+        length--; // merged into a bucket made in this pass: one entry fewer
+      }
+    }
+    return out;
+  }
+
   /** Sets (or, when there are none, removes) the object's managedFields. */
   public static void store(ObjectNode obj, List<ManagedEntry> entries) {
     ObjectNode md = Json.obj(obj, "metadata");
-    ArrayNode a = encode(entries);
+    ArrayNode a = encode(capUpdateManagers(entries));
     if (a.isEmpty()) {
       md.remove("managedFields");
     } else {

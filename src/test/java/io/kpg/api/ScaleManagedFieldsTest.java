@@ -145,10 +145,10 @@ class ScaleManagedFieldsTest {
     assertEquals("Java-http-client", jpOwners.get(0));
 
     // upstream's Scale drops a replica count of 0: scaling to 0 removes the field for everyone
-    assertEquals(
-        200,
-        api.patch(d + "/scale?fieldManager=zero_test", MERGE, "{\"spec\":{\"replicas\":0}}")
-            .code());
+    Api.Resp zero =
+        api.patch(d + "/scale?fieldManager=zero_test", MERGE, "{\"spec\":{\"replicas\":0}}");
+    assertEquals(200, zero.code(), zero.body());
+    assertEquals("{}", zero.json().path("spec").toString(), "replicas 0 is omitted from a Scale");
     dep = api.get(d).json();
     assertEquals(0, dep.at("/spec/replicas").asInt());
     assertEquals(List.of(), owners(dep, "f:replicas"));

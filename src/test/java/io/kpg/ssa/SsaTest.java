@@ -397,4 +397,42 @@ class SsaTest {
     assertEquals("status", st.get(st.size() - 1).subresource());
     assertNull(ManagedEntry.parse(null).isEmpty() ? null : "x");
   }
+
+  @Test
+  void updateEntriesBeyondTenMergeIntoAncientChanges() {
+    java.util.List<ManagedEntry> entries = new java.util.ArrayList<>();
+    for (int i = 0; i < 11; i++) {
+      entries.add(
+          new ManagedEntry(
+              "m" + i,
+              ManagedEntry.UPDATE,
+              "v1",
+              String.format("2026-01-01T00:00:%02dZ", i),
+              null,
+              FieldSet.of(List.of(List.of("f:data", "f:k" + i)))));
+    }
+    entries.add(
+        new ManagedEntry(
+            "applier",
+            ManagedEntry.APPLY,
+            "v1",
+            "2025-01-01T00:00:00Z",
+            null,
+            FieldSet.of(List.of(List.of("f:data", "f:a")))));
+    List<ManagedEntry> capped = ManagedEntry.capUpdateManagers(entries);
+    assertEquals(11, capped.size(), capped.toString());
+    ManagedEntry ancient =
+        capped.stream()
+            .filter(e -> e.manager().equals("ancient-changes"))
+            .findFirst()
+            .orElseThrow();
+    assertEquals("2026-01-01T00:00:01Z", ancient.time());
+    assertEquals(
+        FieldSet.of(List.of(List.of("f:data", "f:k0"), List.of("f:data", "f:k1"))),
+        ancient.fields());
+    assertTrue(
+        capped.stream().noneMatch(e -> e.manager().equals("m0") || e.manager().equals("m1")));
+    assertTrue(capped.stream().anyMatch(e -> e.manager().equals("applier")));
+    assertEquals(entries.subList(0, 10), ManagedEntry.capUpdateManagers(entries.subList(0, 10)));
+  }
 }
