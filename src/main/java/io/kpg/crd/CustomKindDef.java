@@ -249,6 +249,11 @@ public final class CustomKindDef extends KindDef {
    */
   @Override
   public List<String> normalize(ObjectNode obj, String what) {
+    if (obj.path("kind").asText("").isEmpty()) {
+      // custom resources are decoded as unstructured objects, which must name their kind
+      throw io.kpg.errors.Errors.badRequest(
+          "Object 'Kind' is missing in '" + io.kpg.json.Json.write(obj) + "'");
+    }
     List<String> unknown = new ArrayList<>();
     if (obj.get("metadata") instanceof ObjectNode md) {
       for (String p : SchemaCheck.check(md, OBJECT_META, what)) {
