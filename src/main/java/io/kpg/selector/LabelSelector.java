@@ -3,6 +3,7 @@ package io.kpg.selector;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.kpg.errors.Errors;
 import io.kpg.errors.StatusException;
+import io.kpg.json.GoStrings;
 import io.kpg.registry.validation.NameValidation;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -285,7 +286,7 @@ public final class LabelSelector {
               case "DoesNotExist" -> Operator.DOES_NOT_EXIST;
               default ->
                   throw Errors.badRequest(
-                      GoText.quote(opName) + " is not a valid label selector operator");
+                      GoStrings.quote(opName) + " is not a valid label selector operator");
             };
         JsonNode vs = expr.get("values");
         List<String> values = null; // Go: append([]string(nil), ...) stays nil when empty
@@ -325,7 +326,7 @@ public final class LabelSelector {
     List<String> vals = values == null ? List.of() : values;
     List<String> keyErrs = NameValidation.isQualifiedName(key);
     if (!keyErrs.isEmpty()) {
-      errs.add(GoText.invalid("key", GoText.quote(key), String.join("; ", keyErrs)));
+      errs.add(GoText.invalid("key", GoStrings.quote(key), String.join("; ", keyErrs)));
     }
     switch (op) {
       case IN, NOT_IN -> {
@@ -368,7 +369,7 @@ public final class LabelSelector {
             errs.add(
                 GoText.invalid(
                     "values[" + i + "]",
-                    GoText.quote(vals.get(i)),
+                    GoStrings.quote(vals.get(i)),
                     "for 'Gt', 'Lt' operators, the value must be an integer"));
           }
         }
@@ -380,7 +381,7 @@ public final class LabelSelector {
         errs.add(
             GoText.invalid(
                 "values[" + i + "][" + key + "]",
-                GoText.quote(vals.get(i)),
+                GoStrings.quote(vals.get(i)),
                 String.join("; ", valErrs)));
       }
     }
@@ -643,7 +644,7 @@ public final class LabelSelector {
       List<String> keyErrs = NameValidation.isQualifiedName(key);
       if (!keyErrs.isEmpty()) {
         // upstream reports this with a nil field path, which Go prints as <nil>
-        throw error(GoText.invalid("<nil>", GoText.quote(key), String.join("; ", keyErrs)));
+        throw error(GoText.invalid("<nil>", GoStrings.quote(key), String.join("; ", keyErrs)));
       }
       Tok next = lookahead(true).tok();
       if ((next == Tok.END || next == Tok.COMMA) && op != Operator.DOES_NOT_EXIST) {

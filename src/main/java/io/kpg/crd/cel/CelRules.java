@@ -20,6 +20,7 @@ import dev.cel.parser.CelStandardMacro;
 import dev.cel.runtime.CelEvaluationException;
 import dev.cel.runtime.CelRuntime;
 import io.kpg.errors.FieldError;
+import io.kpg.json.GoStrings;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -800,7 +801,7 @@ public final class CelRules {
                     n.type,
                     "no further validation rules will be run due to call cost exceeds limit for"
                         + " messageExpression: "
-                        + goQuote(rule.messageExpression)));
+                        + GoStrings.quote(rule.messageExpression)));
             budget = -1;
             return false;
           }
@@ -875,10 +876,6 @@ public final class CelRules {
       return "index out of bounds: " + m.substring("Index out of bounds: ".length());
     }
     return m;
-  }
-
-  private static String goQuote(String s) {
-    return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n") + "\"";
   }
 
   /** The CEL value of JSON data typed by a schema node (upstream's UnstructuredToVal). */

@@ -1,6 +1,7 @@
 package io.kpg.crd.cel;
 
 import io.kpg.crd.schema.Formats;
+import io.kpg.json.GoStrings;
 import io.kpg.registry.validation.NameValidation;
 import java.util.List;
 import java.util.Map;
@@ -65,7 +66,7 @@ record NamedFormat(String name, Function<String, List<String>> check) {
     }
     return Formats.valid("uri", s)
         ? List.of()
-        : List.of("parse " + NetIp.goQuote(s) + ": invalid URI for request");
+        : List.of("parse " + GoStrings.quote(s) + ": invalid URI for request");
   }
 
   @Override

@@ -1,5 +1,7 @@
 package io.kpg.crd.cel;
 
+import io.kpg.json.GoStrings;
+
 /**
  * IP addresses and prefixes as Go's net/netip parses, prints and compares them (the values behind
  * the Kubernetes CEL ip and cidr libraries). Parse errors carry Go's wording.
@@ -172,16 +174,17 @@ final class NetIp {
     try {
       a = parseAddr(raw);
     } catch (ZoneError z) {
-      throw new ParseError("IP address " + goQuote(raw) + " with zone value is not allowed");
+      throw new ParseError(
+          "IP address " + GoStrings.quote(raw) + " with zone value is not allowed");
     } catch (ParseError e) {
       throw new ParseError(
           "IP Address "
-              + goQuote(raw)
+              + GoStrings.quote(raw)
               + " parse error during conversion from string: "
               + e.getMessage());
     }
     if (a.is4In6()) {
-      throw new ParseError("IPv4-mapped IPv6 address " + goQuote(raw) + " is not allowed");
+      throw new ParseError("IPv4-mapped IPv6 address " + GoStrings.quote(raw) + " is not allowed");
     }
     return a;
   }
@@ -196,7 +199,7 @@ final class NetIp {
           "network address parse error during conversion from string: " + e.getMessage());
     }
     if (p.addr.is4In6()) {
-      throw new ParseError("IPv4-mapped IPv6 address " + goQuote(s) + " is not allowed");
+      throw new ParseError("IPv4-mapped IPv6 address " + GoStrings.quote(s) + " is not allowed");
     }
     return p;
   }
@@ -226,7 +229,7 @@ final class NetIp {
       }
     }
     if (bits < 0) {
-      throw prefixError(s, "bad bits after slash: " + goQuote(bitsStr));
+      throw prefixError(s, "bad bits after slash: " + GoStrings.quote(bitsStr));
     }
     if (bits > a.bitLen()) {
       throw prefixError(s, "prefix length out of range");
@@ -244,14 +247,14 @@ final class NetIp {
   private static ParseError addrError(String in, String msg, String at) {
     return new ParseError(
         "ParseAddr("
-            + goQuote(in)
+            + GoStrings.quote(in)
             + "): "
             + msg
-            + (at == null || at.isEmpty() ? "" : " (at " + goQuote(at) + ")"));
+            + (at == null || at.isEmpty() ? "" : " (at " + GoStrings.quote(at) + ")"));
   }
 
   private static ParseError prefixError(String in, String msg) {
-    return new ParseError("netip.ParsePrefix(" + goQuote(in) + "): " + msg);
+    return new ParseError("netip.ParsePrefix(" + GoStrings.quote(in) + "): " + msg);
   }
 
   /** Dotted-quad IPv4; {@code in} is the whole input for error messages. */
@@ -402,28 +405,5 @@ final class NetIp {
       lo = lo << 8 | ip[k + 8];
     }
     return new Addr(hi, lo, false);
-  }
-
-  /** Go's strconv.Quote for the characters that matter in addresses. */
-  static String goQuote(String s) {
-    StringBuilder sb = new StringBuilder("\"");
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      switch (c) {
-        case '"' -> sb.append("\\\"");
-        case '\\' -> sb.append("\\\\");
-        case '\n' -> sb.append("\\n");
-        case '\t' -> sb.append("\\t");
-        case '\r' -> sb.append("\\r");
-        default -> {
-          if (c < 0x20 || c == 0x7f) {
-            sb.append(String.format("\\x%02x", (int) c));
-          } else {
-            sb.append(c);
-          }
-        }
-      }
-    }
-    return sb.append('"').toString();
   }
 }

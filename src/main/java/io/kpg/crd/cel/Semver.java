@@ -1,5 +1,6 @@
 package io.kpg.crd.cel;
 
+import io.kpg.json.GoStrings;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -70,13 +71,13 @@ final class Semver implements Comparable<Semver> {
       if (only(p, "0123456789")) {
         if (p.length() > 1 && p.charAt(0) == '0') {
           throw new ParseError(
-              "Numeric PreRelease version must not contain leading zeroes " + NetIp.goQuote(p));
+              "Numeric PreRelease version must not contain leading zeroes " + GoStrings.quote(p));
         }
         pre.add(new Pre(p, unsigned(p), true));
       } else if (only(p, ALPHANUM)) {
         pre.add(new Pre(p, 0, false));
       } else {
-        throw new ParseError("Invalid character(s) found in prerelease " + NetIp.goQuote(p));
+        throw new ParseError("Invalid character(s) found in prerelease " + GoStrings.quote(p));
       }
     }
     for (String b : build) {
@@ -84,7 +85,7 @@ final class Semver implements Comparable<Semver> {
         throw new ParseError("Build meta data is empty");
       }
       if (!only(b, ALPHANUM)) {
-        throw new ParseError("Invalid character(s) found in build meta data " + NetIp.goQuote(b));
+        throw new ParseError("Invalid character(s) found in build meta data " + GoStrings.quote(b));
       }
     }
     return new Semver(major, minor, patch, List.copyOf(pre));
@@ -129,10 +130,10 @@ final class Semver implements Comparable<Semver> {
   private static long number(String s, String lower, String upper) throws ParseError {
     if (!only(s, "0123456789")) {
       throw new ParseError(
-          "Invalid character(s) found in " + lower + " number " + NetIp.goQuote(s));
+          "Invalid character(s) found in " + lower + " number " + GoStrings.quote(s));
     }
     if (s.length() > 1 && s.charAt(0) == '0') {
-      throw new ParseError(upper + " number must not contain leading zeroes " + NetIp.goQuote(s));
+      throw new ParseError(upper + " number must not contain leading zeroes " + GoStrings.quote(s));
     }
     return unsigned(s);
   }
@@ -146,7 +147,7 @@ final class Semver implements Comparable<Semver> {
       return Long.parseUnsignedLong(s);
     } catch (NumberFormatException e) {
       throw new ParseError(
-          "strconv.ParseUint: parsing " + NetIp.goQuote(s) + ": value out of range");
+          "strconv.ParseUint: parsing " + GoStrings.quote(s) + ": value out of range");
     }
   }
 

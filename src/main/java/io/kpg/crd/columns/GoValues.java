@@ -1,6 +1,7 @@
 package io.kpg.crd.columns;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.kpg.json.GoStrings;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -127,7 +128,7 @@ final class GoValues {
             sb.append(',');
           }
           first = false;
-          jsonString(e.getKey(), sb);
+          GoStrings.jsonString(e.getKey(), sb);
           sb.append(':');
           json(e.getValue(), sb);
         }
@@ -143,42 +144,11 @@ final class GoValues {
         }
         sb.append(']');
       }
-      case STRING -> jsonString(n.textValue(), sb);
+      case STRING -> GoStrings.jsonString(n.textValue(), sb);
       case NIL -> sb.append("null");
       case FLOAT -> sb.append(jsonFloat(n.doubleValue()));
       default -> sb.append(n.asText());
     }
-  }
-
-  private static void jsonString(String s, StringBuilder sb) {
-    sb.append('"');
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      switch (c) {
-        case '"' -> sb.append("\\\"");
-        case '\\' -> sb.append("\\\\");
-        case '\n' -> sb.append("\\n");
-        case '\r' -> sb.append("\\r");
-        case '\t' -> sb.append("\\t");
-        case '\b' -> sb.append("\\b");
-        case '\f' -> sb.append("\\f");
-        case '<', '>', '&', '\u2028', '\u2029' -> sb.append(String.format("\\u%04x", (int) c));
-        default -> {
-          if (c < 0x20) {
-            sb.append(String.format("\\u%04x", (int) c));
-          } else if (Character.isHighSurrogate(c)
-              && i + 1 < s.length()
-              && Character.isLowSurrogate(s.charAt(i + 1))) {
-            sb.append(c).append(s.charAt(++i));
-          } else if (Character.isSurrogate(c)) {
-            sb.append("\\ufffd");
-          } else {
-            sb.append(c);
-          }
-        }
-      }
-    }
-    sb.append('"');
   }
 
   private static List<Map.Entry<String, JsonNode>> sortedFields(JsonNode n) {

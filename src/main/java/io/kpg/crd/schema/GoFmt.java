@@ -1,6 +1,7 @@
 package io.kpg.crd.schema;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.kpg.json.GoStrings;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -79,7 +80,7 @@ final class GoFmt {
       return "interface {}(nil)";
     }
     if (n.isTextual()) {
-      return quote(n.textValue());
+      return GoStrings.quote(n.textValue());
     }
     if (n.isBoolean()) {
       return String.valueOf(n.booleanValue());
@@ -99,30 +100,7 @@ final class GoFmt {
     Iterator<Map.Entry<String, JsonNode>> it = n.fields();
     it.forEachRemaining(e -> sorted.put(e.getKey(), e.getValue()));
     List<String> parts = new ArrayList<>();
-    sorted.forEach((k, v) -> parts.add(quote(k) + ":" + sharpV(v)));
+    sorted.forEach((k, v) -> parts.add(GoStrings.quote(k) + ":" + sharpV(v)));
     return "map[string]interface {}{" + String.join(", ", parts) + "}";
-  }
-
-  /** Go's %q of a string (ASCII escapes as strconv.Quote makes them). */
-  static String quote(String s) {
-    StringBuilder sb = new StringBuilder("\"");
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      switch (c) {
-        case '"' -> sb.append("\\\"");
-        case '\\' -> sb.append("\\\\");
-        case '\n' -> sb.append("\\n");
-        case '\t' -> sb.append("\\t");
-        case '\r' -> sb.append("\\r");
-        default -> {
-          if (c < 0x20 || c == 0x7f) {
-            sb.append(String.format("\\x%02x", (int) c));
-          } else {
-            sb.append(c);
-          }
-        }
-      }
-    }
-    return sb.append('"').toString();
   }
 }

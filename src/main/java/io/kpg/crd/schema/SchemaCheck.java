@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.re2j.Pattern;
 import com.google.re2j.PatternSyntaxException;
 import io.kpg.errors.FieldError;
+import io.kpg.json.GoStrings;
 import io.kpg.json.Json;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -629,7 +630,9 @@ final class SchemaCheck {
         JsonNode ip = itemSchema.path("properties");
         Object shownKeys =
             new GoFmt.Rendered(
-                "[]string{" + String.join(", ", mapKeys.stream().map(GoFmt::quote).toList()) + "}");
+                "[]string{"
+                    + String.join(", ", mapKeys.stream().map(GoStrings::quote).toList())
+                    + "}");
         for (String k : mapKeys) {
           JsonNode ks = ip.get(k);
           if (ks != null) {

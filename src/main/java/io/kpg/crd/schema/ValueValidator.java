@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.google.re2j.Pattern;
 import com.google.re2j.PatternSyntaxException;
 import io.kpg.errors.FieldError;
+import io.kpg.json.GoStrings;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -183,7 +184,7 @@ final class ValueValidator {
         value,
         null,
         null,
-        path + " in " + IN + " must be of type " + typeName + ": " + GoFmt.quote(value));
+        path + " in " + IN + " must be of type " + typeName + ": " + GoStrings.quote(value));
   }
 
   private static Result typeCheck(StructuralSchema s, JsonNode data, Kind kind, String path) {
@@ -255,7 +256,7 @@ final class ValueValidator {
         }
       }
       if (!succeeded) {
-        main.add(Err.plain(GoFmt.quote(path) + " must validate at least one schema (anyOf)"));
+        main.add(Err.plain(GoStrings.quote(path) + " must validate at least one schema (anyOf)"));
       }
       main.merge(best != null ? best : firstSuccess);
     }
@@ -282,7 +283,7 @@ final class ValueValidator {
             validated == 0 ? "Found none valid" : "Found " + validated + " valid alternatives";
         main.add(
             Err.plain(
-                GoFmt.quote(path) + " must validate one and only one schema (oneOf). " + more));
+                GoStrings.quote(path) + " must validate one and only one schema (oneOf). " + more));
         main.merge(best);
       } else {
         main.merge(firstSuccess);
@@ -300,13 +301,13 @@ final class ValueValidator {
       if (validated != s.allOf.size()) {
         main.add(
             Err.plain(
-                GoFmt.quote(path)
+                GoStrings.quote(path)
                     + " must validate all the schemas (allOf)"
                     + (validated == 0 ? ". None validated" : "")));
       }
     }
     if (s.not != null && validate(s.not, data, path).valid()) {
-      main.add(Err.plain(GoFmt.quote(path) + " must not validate the schema (not)"));
+      main.add(Err.plain(GoStrings.quote(path) + " must not validate the schema (not)"));
     }
     main.matchCount++;
     return main;

@@ -115,29 +115,6 @@ final class GoFormat {
     return "%!s(" + type(n) + "=" + v(n) + ")";
   }
 
-  /** {@code strconv.Quote} for the plain strings found in JSON pointers. */
-  static String quote(String s) {
-    StringBuilder sb = new StringBuilder("\"");
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      switch (c) {
-        case '"' -> sb.append("\\\"");
-        case '\\' -> sb.append("\\\\");
-        case '\n' -> sb.append("\\n");
-        case '\t' -> sb.append("\\t");
-        case '\r' -> sb.append("\\r");
-        default -> {
-          if (c < 0x20) {
-            sb.append(String.format("\\x%02x", (int) c));
-          } else {
-            sb.append(c);
-          }
-        }
-      }
-    }
-    return sb.append('"').toString();
-  }
-
   /** {@code strconv.FormatFloat(f, 'g', -1, 64)}, which is what {@code %v} prints. */
   static String floatG(double d) {
     if (d == 0) {

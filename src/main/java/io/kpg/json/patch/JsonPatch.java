@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kpg.errors.StatusException;
+import io.kpg.json.GoStrings;
 import java.math.BigInteger;
 import java.util.regex.Pattern;
 
@@ -405,11 +406,11 @@ public final class JsonPatch {
   /** Go's {@code strconv.Atoi} on a 64-bit platform, with its error messages. */
   static long atoi(String s) {
     if (!INTEGER.matcher(s).matches()) {
-      throw new Fail("strconv.Atoi: parsing " + GoFormat.quote(s) + ": invalid syntax");
+      throw new Fail("strconv.Atoi: parsing " + GoStrings.quote(s) + ": invalid syntax");
     }
     BigInteger v = new BigInteger(s.startsWith("+") ? s.substring(1) : s);
     if (v.compareTo(MIN) < 0 || v.compareTo(MAX) > 0) {
-      throw new Fail("strconv.Atoi: parsing " + GoFormat.quote(s) + ": value out of range");
+      throw new Fail("strconv.Atoi: parsing " + GoStrings.quote(s) + ": value out of range");
     }
     return v.longValue();
   }

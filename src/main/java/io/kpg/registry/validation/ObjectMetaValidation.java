@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kpg.errors.FieldError;
+import io.kpg.json.GoStrings;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
@@ -140,9 +141,7 @@ public final class ObjectMetaValidation {
                 MD + ".finalizers",
                 "no new finalizers can be added if the object is being deleted, found new"
                     + " finalizers []string{"
-                    + extra.stream()
-                        .map(ObjectMetaValidation::goQuote)
-                        .collect(Collectors.joining(", "))
+                    + extra.stream().map(GoStrings::quote).collect(Collectors.joining(", "))
                     + "}"));
       }
     }
@@ -184,13 +183,13 @@ public final class ObjectMetaValidation {
     List<String> warnings = new ArrayList<>();
     for (String f : added) {
       for (String msg : NameValidation.isQualifiedName(f)) {
-        warnings.add(path + ": " + goQuote(f) + ": " + msg);
+        warnings.add(path + ": " + GoStrings.quote(f) + ": " + msg);
       }
       if (f.split("/", -1).length == 1 && !STANDARD_FINALIZERS.contains(f)) {
         warnings.add(
             path
                 + ": "
-                + goQuote(f)
+                + GoStrings.quote(f)
                 + (f.contains(".")
                     ? ": prefer a domain-qualified finalizer name including a path (/) to avoid"
                         + " accidental conflicts with other finalizer writers"
@@ -516,9 +515,5 @@ public final class ObjectMetaValidation {
       }
     }
     return out;
-  }
-
-  private static String goQuote(String s) {
-    return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
   }
 }
