@@ -215,15 +215,12 @@ public final class CustomKindDef extends KindDef {
   /** Any change outside metadata bumps generation; with a status subresource, not status. */
   @Override
   public boolean generationChanged(ObjectNode next, ObjectNode old) {
-    ObjectNode x = next.deepCopy();
-    ObjectNode y = old.deepCopy();
-    for (ObjectNode o : List.of(x, y)) {
-      o.remove(List.of("metadata", "apiVersion", "kind"));
-      if (status) {
-        o.remove("status");
-      }
-    }
-    return !x.equals(y);
+    return changedOutside(
+        next,
+        old,
+        status
+            ? java.util.Set.of("metadata", "status", "apiVersion", "kind")
+            : java.util.Set.of("metadata", "apiVersion", "kind"));
   }
 
   @Override

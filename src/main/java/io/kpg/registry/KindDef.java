@@ -313,12 +313,20 @@ public abstract class KindDef {
    * outside metadata and status.
    */
   public boolean generationChanged(ObjectNode next, ObjectNode old) {
-    ObjectNode x = next.deepCopy();
-    ObjectNode y = old.deepCopy();
-    for (ObjectNode o : List.of(x, y)) {
-      o.remove(List.of("metadata", "status", "apiVersion", "kind"));
+    return changedOutside(next, old, Set.of("metadata", "status", "apiVersion", "kind"));
+  }
+
+  /** Whether two objects differ in a top-level field other than the {@code ignored} ones. */
+  protected static boolean changedOutside(ObjectNode a, ObjectNode b, Set<String> ignored) {
+    java.util.Set<String> names = new java.util.HashSet<>();
+    a.fieldNames().forEachRemaining(names::add);
+    b.fieldNames().forEachRemaining(names::add);
+    for (String n : names) {
+      if (!ignored.contains(n) && !java.util.Objects.equals(a.get(n), b.get(n))) {
+        return true;
+      }
     }
-    return !x.equals(y);
+    return false;
   }
 
   /**
