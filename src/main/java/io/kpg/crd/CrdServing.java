@@ -40,6 +40,9 @@ public class CrdServing {
             catalog.register(name, List.of());
             return;
           }
+          if (old != null && sameServing(old, obj)) {
+            return; // e.g. a condition changed: the served kinds stay, and so do their watches
+          }
           try {
             catalog.register(name, kinds(obj));
           } catch (RuntimeException e) {
@@ -54,6 +57,19 @@ public class CrdServing {
     if (informer != null) {
       informer.stop();
     }
+  }
+
+  /**
+   * Whether two states of a CRD serve the same kinds: same spec, accepted names, deletion state,
+   * and (as upstream skips such updates) established in both.
+   */
+  static boolean sameServing(ObjectNode a, ObjectNode b) {
+    return a.path("spec").equals(b.path("spec"))
+        && a.path("status").path("acceptedNames").equals(b.path("status").path("acceptedNames"))
+        && a.path("metadata").has("deletionTimestamp")
+            == b.path("metadata").has("deletionTimestamp")
+        && CrdStatus.isTrue(a, "Established")
+        && CrdStatus.isTrue(b, "Established");
   }
 
   /** Whether the CRDs in storage have been read once (a readiness check). */

@@ -13,6 +13,7 @@ import java.util.Map;
 public class Health {
   @Inject AgroalDataSource dataSource;
   @Inject Storage storage;
+  @Inject io.kpg.crd.CrdServing crdServing;
 
   Response report(String name, boolean verbose, boolean readiness) {
     Map<String, Boolean> checks = new LinkedHashMap<>();
@@ -21,6 +22,7 @@ public class Health {
     checks.put("etcd", database());
     if (readiness) {
       checks.put("informer-sync", storage.cache() != null);
+      checks.put("poststarthook/crd-informer-synced", crdServing.synced());
     }
     boolean ok = checks.values().stream().allMatch(b -> b);
     StringBuilder sb = new StringBuilder();

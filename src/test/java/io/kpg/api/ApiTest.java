@@ -161,6 +161,7 @@ class ApiTest {
     assertEquals(200, h.code());
     assertTrue(
         h.body().contains("[+]ping ok") && h.body().contains("readyz check passed"), h.body());
+    assertTrue(h.body().contains("[+]poststarthook/crd-informer-synced ok"), h.body());
     api.get("/api/v1/namespaces/default/configmaps");
     String m = api.send("GET", "/metrics", null, null, null).body();
     assertTrue(m.contains("apiserver_request_total{"), m);
